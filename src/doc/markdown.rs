@@ -1,0 +1,1 @@
+//! Markdown ⇄ Doc: the plain Markdown convention jianghua writes and reads.

@@ -1,0 +1,473 @@
+//! The genre's role rules: how numbering markers are written and read, and how a salutation,
+//! byline, transition or closing is recognised. Rendering and mining both go through here.
+
+use crate::numerals;
+use serde::Serialize;
+
+/// Every numbering form the genre uses, for headings and for inline enumerations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// `一、`
+    Yi,
+    /// `（一）` (also read from `(一)`)
+    ParenYi,
+    /// `1.` (also read from `1．`)
+    ArabicDot,
+    /// `1、`
+    ArabicDun,
+    /// `（1）` (also read from `(1)`)
+    ParenArabic,
+    /// `1）` (also read from `1)`)
+    ArabicParen,
+    /// `第一，`
+    Di,
+    /// `首先，` `其次，` `再次，` `最后，`
+    Shouxian,
+    /// `一要`
+    Yao,
+    /// `一是`
+    Shi,
+    /// `一方面，` `另一方面，`
+    Fangmian,
+}
+
+/// The heading form GB/T 9704-2012 prescribes for each level (1-based).
+pub const STANDARD_HEADING_FORMS: [Form; 4] =
+    [Form::Yi, Form::ParenYi, Form::ArabicDot, Form::ParenArabic];
+
+/// Ordinals of the 首先 form, in order; the last part is always 最后.
+const SHOUXIAN: [&str; 3] = ["首先", "其次", "再次"];
+
+/// Why a marker could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkerError {
+    /// The form has no word for that many items (首先/其次/再次/最后 stops at four).
+    TooMany { form: Form, max: usize, got: usize },
+    /// 一方面/另一方面 needs exactly two items.
+    NotTwo { got: usize },
+}
+
+impl Form {
+    /// The Chinese name users see in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Form::Yi => "一、",
+            Form::ParenYi => "（一）",
+            Form::ArabicDot => "1.",
+            Form::ArabicDun => "1、",
+            Form::ParenArabic => "（1）",
+            Form::ArabicParen => "1）",
+            Form::Di => "第一，",
+            Form::Shouxian => "首先，其次，",
+            Form::Yao => "一要",
+            Form::Shi => "一是",
+            Form::Fangmian => "一方面，另一方面，",
+        }
+    }
+
+    /// The most items the form can number, if it is limited.
+    pub fn max_items(self) -> Option<usize> {
+        match self {
+            Form::Shouxian => Some(4),
+            Form::Fangmian => Some(2),
+            _ => None,
+        }
+    }
+
+    /// Writes the marker for item `n` (1-based) of `total` items.
+    pub fn write(self, n: usize, total: usize) -> Result<String, MarkerError> {
+        let cn = numerals::cardinal(n as u64);
+        Ok(match self {
+            Form::Yi => format!("{cn}、"),
+            Form::ParenYi => format!("（{cn}）"),
+            Form::ArabicDot => format!("{n}."),
+            Form::ArabicDun => format!("{n}、"),
+            Form::ParenArabic => format!("（{n}）"),
+            Form::ArabicParen => format!("{n}）"),
+            Form::Di => format!("第{cn}，"),
+            Form::Yao => format!("{cn}要"),
+            Form::Shi => format!("{cn}是"),
+            Form::Shouxian => {
+                if total > 4 {
+                    return Err(MarkerError::TooMany {
+                        form: self,
+                        max: 4,
+                        got: total,
+                    });
+                }
+                if n == total && n > 1 && total > 2 {
+                    "最后，".to_string()
+                } else {
+                    format!("{}，", SHOUXIAN[(n - 1).min(2)])
+                }
+            }
+            Form::Fangmian => {
+                if total != 2 {
+                    return Err(MarkerError::NotTwo { got: total });
+                }
+                if n == 1 { "一方面，" } else { "另一方面，" }.to_string()
+            }
+        })
+    }
+}
+
+/// A numbering marker read at the start of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Marker {
+    pub form: Form,
+    /// 1-based position; for 最后 and 另一方面 the value is 0 ("the last one").
+    pub ordinal: u64,
+    /// Bytes the marker occupies, trailing punctuation included.
+    pub len: usize,
+}
+
+fn strip_any<'a>(text: &'a str, prefixes: &[&str]) -> Option<(&'a str, usize)> {
+    prefixes
+        .iter()
+        .find_map(|p| text.strip_prefix(p).map(|rest| (rest, p.len())))
+}
+
+/// Reads a heading marker at the very start of `text` (one of the heading forms, or
+/// 一要/第一/首先 used as a part heading). Inline enumerations (一是) are not heading markers.
+pub fn heading_marker(text: &str) -> Option<Marker> {
+    // （一） (一) （1） (1)
+    if let Some((rest, open)) = strip_any(text, &["（", "("]) {
+        if let Some((n, used)) = numerals::parse_prefix(rest) {
+            let after = &rest[used..];
+            if let Some((_, close)) = strip_any(after, &["）", ")"]) {
+                return Some(Marker {
+                    form: Form::ParenYi,
+                    ordinal: n,
+                    len: open + used + close,
+                });
+            }
+        }
+        if let Some((n, used)) = numerals::parse_arabic_prefix(rest) {
+            let after = &rest[used..];
+            if let Some((_, close)) = strip_any(after, &["）", ")"]) {
+                return Some(Marker {
+                    form: Form::ParenArabic,
+                    ordinal: n,
+                    len: open + used + close,
+                });
+            }
+        }
+        return None;
+    }
+    // 1. 1、 1）
+    if let Some((n, used)) = numerals::parse_arabic_prefix(text) {
+        let after = &text[used..];
+        let (form, punct) = if let Some((rest, p)) = strip_any(after, &[".", "．"]) {
+            // 1.5万 is a number, not a marker
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            (Form::ArabicDot, p)
+        } else if let Some((_, p)) = strip_any(after, &["、"]) {
+            (Form::ArabicDun, p)
+        } else if let Some((_, p)) = strip_any(after, &["）", ")"]) {
+            (Form::ArabicParen, p)
+        } else {
+            return None;
+        };
+        if n == 0 || n > 99 {
+            return None;
+        }
+        return Some(Marker {
+            form,
+            ordinal: n,
+            len: used + punct,
+        });
+    }
+    // 第一， 第一、 第一是
+    if let Some(rest) = text.strip_prefix('第') {
+        let (n, used) = numerals::parse_prefix(rest)?;
+        let after = &rest[used..];
+        let (_, punct) = strip_any(after, &["，", ",", "、", "是", "要"])?;
+        return Some(Marker {
+            form: Form::Di,
+            ordinal: n,
+            len: '第'.len_utf8() + used + punct,
+        });
+    }
+    // 首先， 其次， 再次， 最后，
+    for (i, word) in SHOUXIAN.iter().chain(["最后"].iter()).enumerate() {
+        if let Some(rest) = text.strip_prefix(word) {
+            let punct = strip_any(rest, &["，", ","]).map_or(0, |(_, p)| p);
+            if punct == 0 {
+                return None;
+            }
+            return Some(Marker {
+                form: Form::Shouxian,
+                ordinal: if i == 3 { 0 } else { i as u64 + 1 },
+                len: word.len() + punct,
+            });
+        }
+    }
+    // 一、 一要 (一是 is an inline enumeration, not a heading)
+    let (n, used) = numerals::parse_prefix(text)?;
+    let after = &text[used..];
+    if let Some((_, p)) = strip_any(after, &["、", "．"]) {
+        return Some(Marker {
+            form: Form::Yi,
+            ordinal: n,
+            len: used + p,
+        });
+    }
+    if after.starts_with('要') && n > 0 {
+        return Some(Marker {
+            form: Form::Yao,
+            ordinal: n,
+            len: used + '要'.len_utf8(),
+        });
+    }
+    None
+}
+
+/// An inline enumeration marker (一是 / 一要 / 第一 / 一方面) found inside a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct InlineMarker {
+    pub marker: Marker,
+    /// Byte offset of the marker in the paragraph.
+    pub at: usize,
+}
+
+/// Characters after which a new clause (and so a new enumerated item) may begin.
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '。' | '；' | '：' | '！' | '？' | ';' | ':' | '，' | '\n')
+}
+
+/// Finds the inline enumeration markers of a paragraph: `一是…二是…`, `一要…二要…`,
+/// `第一，…第二，…`, `一方面…另一方面…`. A marker counts only at the start of the text or of
+/// a clause. Items of one form are returned in order of appearance.
+pub fn inline_markers(text: &str) -> Vec<InlineMarker> {
+    let mut found = Vec::new();
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let starts_clause = prev.is_none_or(is_clause_break);
+        prev = Some(c);
+        if !starts_clause {
+            continue;
+        }
+        let rest = &text[at..];
+        if let Some(m) = inline_marker_at(rest) {
+            found.push(InlineMarker { marker: m, at });
+        }
+    }
+    found
+}
+
+fn inline_marker_at(rest: &str) -> Option<Marker> {
+    for (word, ordinal) in [("一方面", 1), ("另一方面", 0)] {
+        if let Some(after) = rest.strip_prefix(word) {
+            let punct = strip_any(after, &["，", ","]).map_or(0, |(_, p)| p);
+            return Some(Marker {
+                form: Form::Fangmian,
+                ordinal,
+                len: word.len() + punct,
+            });
+        }
+    }
+    if let Some(after) = rest.strip_prefix('第') {
+        let (n, used) = numerals::parse_prefix(after)?;
+        let (_, punct) = strip_any(&after[used..], &["，", ","])?;
+        return Some(Marker {
+            form: Form::Di,
+            ordinal: n,
+            len: '第'.len_utf8() + used + punct,
+        });
+    }
+    let (n, used) = numerals::parse_prefix(rest)?;
+    if n == 0 || n > 30 {
+        return None;
+    }
+    let after = &rest[used..];
+    let form = if after.starts_with('是') {
+        Form::Shi
+    } else if after.starts_with('要') {
+        Form::Yao
+    } else {
+        return None;
+    };
+    Some(Marker {
+        form,
+        ordinal: n,
+        len: used + '是'.len_utf8(),
+    })
+}
+
+/// True for `同志们：`, `尊敬的李华同志、同志们：` and similar salutations.
+pub fn is_salutation(text: &str) -> bool {
+    let t = text.trim();
+    let ends = t.ends_with('：') || t.ends_with(':');
+    let starts = ["同志们", "尊敬的", "各位"].iter().any(|p| t.starts_with(p));
+    ends && starts && t.chars().count() <= 60
+}
+
+/// True for a paragraph that opens the closing: `同志们，……` or `总之，……`.
+pub fn opens_closing(text: &str) -> bool {
+    let t = text.trim_start();
+    ["同志们，", "同志们,", "同志们！", "总之，", "总之,"]
+        .iter()
+        .any(|p| t.starts_with(p))
+}
+
+/// True for a line under the title wrapped in full-width parentheses: a date or a speaker.
+pub fn is_byline(text: &str) -> bool {
+    let t = text.trim();
+    let wrapped = (t.starts_with('（') && t.ends_with('）'))
+        || (t.starts_with('(') && t.ends_with(')'));
+    wrapped && t.chars().count() <= 40 && !t.contains('。')
+}
+
+/// How many parts a transition sentence announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Announced {
+    /// `讲三点意见`: a definite count.
+    Count(u64),
+    /// `强调几点意见`: an unspecified number.
+    Several,
+}
+
+/// Measure phrases after which a transition states its count.
+const ANNOUNCE_NOUNS: [&str; 3] = ["点", "个方面", "方面"];
+
+/// Reads the count a transition sentence announces (`下面，我讲三点意见。` → 3,
+/// `我强调几点意见` → several). Only sentences that talk about 意见/要求/看法/建议/体会/方面
+/// after a verb of speaking count.
+pub fn announced_count(text: &str) -> Option<Announced> {
+    let verbs = ["讲", "提", "强调", "谈", "说", "提出"];
+    for verb in verbs {
+        for (at, _) in text.match_indices(verb) {
+            let mut rest = &text[at + verb.len()..];
+            rest = rest.strip_prefix('以').unwrap_or(rest);
+            rest = rest.strip_prefix('下').unwrap_or(rest);
+            let (count, used) = if let Some(r) = rest.strip_prefix('几') {
+                (Announced::Several, rest.len() - r.len())
+            } else if let Some((n, used)) = numerals::parse_prefix(rest) {
+                (Announced::Count(n), used)
+            } else {
+                continue;
+            };
+            let tail = &rest[used..];
+            if ANNOUNCE_NOUNS.iter().any(|n| tail.starts_with(n)) {
+                return Some(count);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str) -> Option<(Form, u64, usize)> {
+        heading_marker(text).map(|m| (m.form, m.ordinal, m.len))
+    }
+
+    #[test]
+    fn reads_every_heading_form_the_samples_use() {
+        assert_eq!(m("一、总体要求"), Some((Form::Yi, 1, 6)));
+        assert_eq!(m("十二、其他"), Some((Form::Yi, 12, 9)));
+        assert_eq!(m("（三）加强领导"), Some((Form::ParenYi, 3, 9)));
+        assert_eq!(m("(三)加强领导"), Some((Form::ParenYi, 3, 5)));
+        assert_eq!(m("1.抓好学习"), Some((Form::ArabicDot, 1, 2)));
+        assert_eq!(m("2、抓好学习"), Some((Form::ArabicDun, 2, 4)));
+        assert_eq!(m("（1）抓好学习"), Some((Form::ParenArabic, 1, 7)));
+        assert_eq!(m("(10)抓好学习"), Some((Form::ParenArabic, 10, 4)));
+        assert_eq!(m("1）抓好学习"), Some((Form::ArabicParen, 1, 4)));
+        assert_eq!(m("第二，抓好学习"), Some((Form::Di, 2, 9)));
+        assert_eq!(m("其次，抓好学习"), Some((Form::Shouxian, 2, 9)));
+        assert_eq!(m("最后，抓好学习"), Some((Form::Shouxian, 0, 9)));
+        assert_eq!(m("三要在落实上有新提高"), Some((Form::Yao, 3, 6)));
+        assert_eq!(m("一是抓学习"), None);
+        assert_eq!(m("1.5万名党员"), None);
+        assert_eq!(m("首先要明确"), None);
+        assert_eq!(m("各级党组织"), None);
+    }
+
+    #[test]
+    fn writes_markers_and_reads_them_back() {
+        for form in [
+            Form::Yi,
+            Form::ParenYi,
+            Form::ArabicDot,
+            Form::ArabicDun,
+            Form::ParenArabic,
+            Form::ArabicParen,
+            Form::Di,
+            Form::Yao,
+        ] {
+            for n in [1, 2, 10, 11, 21] {
+                let written = form.write(n, 30).unwrap();
+                let read = heading_marker(&format!("{written}加强领导")).unwrap();
+                assert_eq!((read.form, read.ordinal), (form, n as u64), "{written}");
+                assert_eq!(read.len, written.len());
+            }
+        }
+    }
+
+    #[test]
+    fn shouxian_and_fangmian_limits() {
+        let four: Vec<_> = (1..=4).map(|n| Form::Shouxian.write(n, 4).unwrap()).collect();
+        assert_eq!(four, ["首先，", "其次，", "再次，", "最后，"]);
+        let three: Vec<_> = (1..=3).map(|n| Form::Shouxian.write(n, 3).unwrap()).collect();
+        assert_eq!(three, ["首先，", "其次，", "最后，"]);
+        let two: Vec<_> = (1..=2).map(|n| Form::Shouxian.write(n, 2).unwrap()).collect();
+        assert_eq!(two, ["首先，", "其次，"]);
+        assert_eq!(
+            Form::Shouxian.write(1, 5),
+            Err(MarkerError::TooMany {
+                form: Form::Shouxian,
+                max: 4,
+                got: 5
+            })
+        );
+        assert_eq!(Form::Fangmian.write(2, 2).unwrap(), "另一方面，");
+        assert_eq!(Form::Fangmian.write(1, 3), Err(MarkerError::NotTwo { got: 3 }));
+    }
+
+    #[test]
+    fn finds_inline_enumerations_at_clause_starts_only() {
+        let text = "成效明显。一是思想认识提高。二是制度更加健全；三是作风明显转变。";
+        let got: Vec<_> = inline_markers(text)
+            .iter()
+            .map(|i| (i.marker.form, i.marker.ordinal))
+            .collect();
+        assert_eq!(got, [(Form::Shi, 1), (Form::Shi, 2), (Form::Shi, 3)]);
+        let text = "一方面要总结经验；另一方面要查找不足。统一是基础。";
+        let got: Vec<_> = inline_markers(text)
+            .iter()
+            .map(|i| (i.marker.form, i.marker.ordinal))
+            .collect();
+        assert_eq!(got, [(Form::Fangmian, 1), (Form::Fangmian, 0)]);
+    }
+
+    #[test]
+    fn recognises_salutation_byline_closing() {
+        assert!(is_salutation("同志们："));
+        assert!(is_salutation("尊敬的李华同志、同志们："));
+        assert!(!is_salutation("同志们，今天我们召开会议。"));
+        assert!(is_byline("（2026年1月15日）"));
+        assert!(is_byline("(市直机关工委杜海瑞)"));
+        assert!(!is_byline("（一）加强领导。要把握方向。"));
+        assert!(opens_closing("同志们，任务艰巨。"));
+        assert!(opens_closing("总之，要抓好落实。"));
+        assert!(!opens_closing("同志们："));
+    }
+
+    #[test]
+    fn reads_announced_counts() {
+        assert_eq!(announced_count("下面，我讲三点意见。"), Some(Announced::Count(3)));
+        assert_eq!(announced_count("我讲两点意见。"), Some(Announced::Count(2)));
+        assert_eq!(
+            announced_count("下面，就抓好这项工作，我强调几点意见。"),
+            Some(Announced::Several)
+        );
+        assert_eq!(announced_count("我再提四点要求。"), Some(Announced::Count(4)));
+        assert_eq!(announced_count("大家讲得很好。"), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! jianghua (讲话): drafts Chinese leadership speeches from a TOML spec, typesets them to
+//! GB/T 9704-2012, and mines sample speeches into specs and templates.
+
+pub mod doc;
+pub mod error;
+pub mod numerals;
+pub mod spec;
+
+pub use doc::{Block, Doc, Heading, Paragraph};
+pub use error::{Error, Result, SourceError};
+pub use spec::Spec;
