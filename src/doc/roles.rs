@@ -106,7 +106,12 @@ impl Form {
                 if total != 2 {
                     return Err(MarkerError::NotTwo { got: total });
                 }
-                if n == 1 { "一方面，" } else { "另一方面，" }.to_string()
+                if n == 1 {
+                    "一方面，"
+                } else {
+                    "另一方面，"
+                }
+                .to_string()
             }
         })
     }
@@ -235,7 +240,10 @@ pub struct InlineMarker {
 
 /// Characters after which a new clause (and so a new enumerated item) may begin.
 fn is_clause_break(c: char) -> bool {
-    matches!(c, '。' | '；' | '：' | '！' | '？' | ';' | ':' | '，' | '\n')
+    matches!(
+        c,
+        '。' | '；' | '：' | '！' | '？' | ';' | ':' | '，' | '\n'
+    )
 }
 
 /// Finds the inline enumeration markers of a paragraph: `一是…二是…`, `一要…二要…`,
@@ -301,7 +309,9 @@ fn inline_marker_at(rest: &str) -> Option<Marker> {
 pub fn is_salutation(text: &str) -> bool {
     let t = text.trim();
     let ends = t.ends_with('：') || t.ends_with(':');
-    let starts = ["同志们", "尊敬的", "各位"].iter().any(|p| t.starts_with(p));
+    let starts = ["同志们", "尊敬的", "各位"]
+        .iter()
+        .any(|p| t.starts_with(p));
     ends && starts && t.chars().count() <= 60
 }
 
@@ -316,8 +326,8 @@ pub fn opens_closing(text: &str) -> bool {
 /// True for a line under the title wrapped in full-width parentheses: a date or a speaker.
 pub fn is_byline(text: &str) -> bool {
     let t = text.trim();
-    let wrapped = (t.starts_with('（') && t.ends_with('）'))
-        || (t.starts_with('(') && t.ends_with(')'));
+    let wrapped =
+        (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
     wrapped && t.chars().count() <= 40 && !t.contains('。')
 }
 
@@ -357,6 +367,20 @@ pub fn announced_count(text: &str) -> Option<Announced> {
             }
         }
     }
+    // 从以下几个方面着手 / 抓好以下四点: a count announced without a verb of speaking
+    for (at, _) in text.match_indices("以下") {
+        let rest = &text[at + "以下".len()..];
+        let (count, used) = if let Some(r) = rest.strip_prefix('几') {
+            (Announced::Several, rest.len() - r.len())
+        } else if let Some((n, used)) = numerals::parse_prefix(rest) {
+            (Announced::Count(n), used)
+        } else {
+            continue;
+        };
+        if ANNOUNCE_NOUNS.iter().any(|n| rest[used..].starts_with(n)) {
+            return Some(count);
+        }
+    }
     None
 }
 
@@ -389,7 +413,15 @@ pub fn run_in_split(rest: &str) -> Option<usize> {
 
 /// Words a speech title ends with.
 const TITLE_ENDINGS: [&str; 9] = [
-    "讲话", "讲话稿", "讲话提纲", "提纲", "发言", "发言稿", "致辞", "报告", "讲话篇",
+    "讲话",
+    "讲话稿",
+    "讲话提纲",
+    "提纲",
+    "发言",
+    "发言稿",
+    "致辞",
+    "报告",
+    "讲话篇",
 ];
 
 /// True for a line that can be a title: short, no sentence inside, not a salutation, byline or
@@ -449,12 +481,38 @@ pub fn guess_kind(heading: &str, first_sentence: &str) -> crate::spec::Kind {
         (Kind::Problems, &["问题", "不足", "差距", "短板", "薄弱"]),
         (
             Kind::Achievements,
-            &["成绩", "成效", "成果", "进展", "稳步推进", "取得", "开展情况", "回顾"],
+            &[
+                "成绩",
+                "成效",
+                "成果",
+                "进展",
+                "稳步推进",
+                "取得",
+                "开展情况",
+                "回顾",
+            ],
         ),
     ];
     const TASKS: [&str; 19] = [
-        "下一步", "任务", "要求", "措施", "安排", "部署", "抓好", "加强", "强化", "推进", "落实",
-        "提升", "重点", "明确", "努力", "确保", "坚持", "突出", "扎实",
+        "下一步",
+        "任务",
+        "要求",
+        "措施",
+        "安排",
+        "部署",
+        "抓好",
+        "加强",
+        "强化",
+        "推进",
+        "落实",
+        "提升",
+        "重点",
+        "明确",
+        "努力",
+        "确保",
+        "坚持",
+        "突出",
+        "扎实",
     ];
     // 肯定成绩，正视问题: the word that comes first decides; tasks only when nothing else fits
     for text in [heading, first_sentence] {
@@ -530,11 +588,17 @@ mod tests {
 
     #[test]
     fn shouxian_and_fangmian_limits() {
-        let four: Vec<_> = (1..=4).map(|n| Form::Shouxian.write(n, 4).unwrap()).collect();
+        let four: Vec<_> = (1..=4)
+            .map(|n| Form::Shouxian.write(n, 4).unwrap())
+            .collect();
         assert_eq!(four, ["首先，", "其次，", "再次，", "最后，"]);
-        let three: Vec<_> = (1..=3).map(|n| Form::Shouxian.write(n, 3).unwrap()).collect();
+        let three: Vec<_> = (1..=3)
+            .map(|n| Form::Shouxian.write(n, 3).unwrap())
+            .collect();
         assert_eq!(three, ["首先，", "其次，", "最后，"]);
-        let two: Vec<_> = (1..=2).map(|n| Form::Shouxian.write(n, 2).unwrap()).collect();
+        let two: Vec<_> = (1..=2)
+            .map(|n| Form::Shouxian.write(n, 2).unwrap())
+            .collect();
         assert_eq!(two, ["首先，", "其次，"]);
         assert_eq!(
             Form::Shouxian.write(1, 5),
@@ -545,7 +609,10 @@ mod tests {
             })
         );
         assert_eq!(Form::Fangmian.write(2, 2).unwrap(), "另一方面，");
-        assert_eq!(Form::Fangmian.write(1, 3), Err(MarkerError::NotTwo { got: 3 }));
+        assert_eq!(
+            Form::Fangmian.write(1, 3),
+            Err(MarkerError::NotTwo { got: 3 })
+        );
     }
 
     #[test]
@@ -579,14 +646,26 @@ mod tests {
 
     #[test]
     fn reads_announced_counts() {
-        assert_eq!(announced_count("下面，我讲三点意见。"), Some(Announced::Count(3)));
+        assert_eq!(
+            announced_count("下面，我讲三点意见。"),
+            Some(Announced::Count(3))
+        );
         assert_eq!(announced_count("我讲两点意见。"), Some(Announced::Count(2)));
         assert_eq!(
             announced_count("下面，就抓好这项工作，我强调几点意见。"),
             Some(Announced::Several)
         );
-        assert_eq!(announced_count("我再提四点要求。"), Some(Announced::Count(4)));
+        assert_eq!(
+            announced_count("我再提四点要求。"),
+            Some(Announced::Count(4))
+        );
         assert_eq!(announced_count("大家讲得很好。"), None);
+        assert_eq!(
+            announced_count("将从以下几个方面着手，全面加强建设："),
+            Some(Announced::Several)
+        );
+        assert_eq!(announced_count("抓好以下四点。"), Some(Announced::Count(4)));
+        assert_eq!(announced_count("以下内容。"), None);
     }
     #[test]
     fn titles_and_run_together_salutations() {
@@ -598,7 +677,10 @@ mod tests {
         let at = split_title_salutation(line).unwrap();
         assert_eq!(&line[..at], "在全市推进会上的讲话");
         let line = "在全县大会上的讲话尊敬的李华同志、同志们：";
-        assert_eq!(&line[split_title_salutation(line).unwrap()..], "尊敬的李华同志、同志们：");
+        assert_eq!(
+            &line[split_title_salutation(line).unwrap()..],
+            "尊敬的李华同志、同志们："
+        );
         assert_eq!(split_title_salutation("同志们："), None);
         assert_eq!(split_title_salutation("我想对同志们说几句："), None);
     }
@@ -613,7 +695,10 @@ mod tests {
         assert_eq!(guess_kind("正确认识工作中存在的问题", ""), Kind::Problems);
         assert_eq!(guess_kind("认真总结主要经验", ""), Kind::Experience);
         assert_eq!(guess_kind("扎实推进下一步工作", ""), Kind::Tasks);
-        assert_eq!(guess_kind("旗帜鲜明讲政治", "今年以来取得明显成效。"), Kind::Achievements);
+        assert_eq!(
+            guess_kind("旗帜鲜明讲政治", "今年以来取得明显成效。"),
+            Kind::Achievements
+        );
         assert_eq!(guess_kind("春风", "花开"), Kind::Other);
     }
     #[test]

@@ -392,9 +392,7 @@ fn remove_injected(text: &str, injected: &mut Vec<String>) -> String {
     let mut rest = text;
     let mut after_break = false;
     while let Some(c) = rest.chars().next() {
-        if after_break
-            && let Some(word) = INJECTED.iter().find(|w| rest.starts_with(**w))
-        {
+        if after_break && let Some(word) = INJECTED.iter().find(|w| rest.starts_with(**w)) {
             let next = rest[word.len()..].chars().next();
             if next.is_some_and(is_han) {
                 injected.push(word.to_string());
@@ -437,8 +435,7 @@ pub fn placeholders(lines: &[String]) -> Vec<Placeholder> {
             }
             let mut start = i;
             // a year: 20xx / 20**
-            if (k == 1 || k == 4) && i >= 2 && chars[i - 2..i].iter().all(|c| c.is_ascii_digit())
-            {
+            if (k == 1 || k == 4) && i >= 2 && chars[i - 2..i].iter().all(|c| c.is_ascii_digit()) {
                 start = i - 2;
             }
             let prev_latin = start > 0 && chars[start - 1].is_ascii_alphabetic();
@@ -534,8 +531,14 @@ mod tests {
     #[test]
     fn injected_words_go_but_real_uses_stay() {
         let mut inj = Vec::new();
-        let got = normalize_line("圆满完成任务。心得体会四是统筹推进。撰写心得体会，调动积极性。", &mut inj);
-        assert_eq!(got, "圆满完成任务。四是统筹推进。撰写心得体会，调动积极性。");
+        let got = normalize_line(
+            "圆满完成任务。心得体会四是统筹推进。撰写心得体会，调动积极性。",
+            &mut inj,
+        );
+        assert_eq!(
+            got,
+            "圆满完成任务。四是统筹推进。撰写心得体会，调动积极性。"
+        );
         assert_eq!(inj, ["心得体会"]);
         let got = normalize_line("出实招、范文写作下功夫，工作总结保证落实", &mut inj);
         assert_eq!(got, "出实招、下功夫，保证落实");
@@ -554,7 +557,12 @@ mod tests {
         ] {
             assert!(is_noise_line(l), "{l}");
         }
-        for l in ["同志们：", "一、加强组织领导", "在全县大会上的讲话", "2026年是关键之年。"] {
+        for l in [
+            "同志们：",
+            "一、加强组织领导",
+            "在全县大会上的讲话",
+            "2026年是关键之年。",
+        ] {
             assert!(!is_noise_line(l), "{l}");
         }
     }
@@ -574,12 +582,12 @@ mod tests {
             [
                 ("XX".to_string(), 1, 1),
                 ("X".to_string(), 1, 4),
-                ("20xx".to_string(), 1, 8),
-                ("20**".to_string(), 1, 14),
-                ("×".to_string(), 1, 20),
-                ("※".to_string(), 1, 26),
-                ("***".to_string(), 1, 32),
-                ("xx".to_string(), 2, 17),
+                ("20xx".to_string(), 1, 9),
+                ("20**".to_string(), 1, 15),
+                ("×".to_string(), 1, 21),
+                ("※".to_string(), 1, 27),
+                ("***".to_string(), 1, 33),
+                ("xx".to_string(), 2, 18),
             ]
         );
     }

@@ -98,7 +98,11 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<(String, Source), Source
 
 fn utf8(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
     std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
         SourceError::new(path, "文件以 UTF-8 标记（BOM）开头，但内容不是有效的 UTF-8")
             .at(line, 1)
             .help("请用文本编辑器把文件重新保存为 UTF-8 编码")
@@ -114,8 +118,11 @@ fn utf16(
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|s| s.into_owned())
         .ok_or_else(|| {
-            SourceError::new(path, "文件以 UTF-16 标记（BOM）开头，但内容不是有效的 UTF-16")
-                .help("请用文本编辑器把文件重新保存为 UTF-8 编码")
+            SourceError::new(
+                path,
+                "文件以 UTF-16 标记（BOM）开头，但内容不是有效的 UTF-16",
+            )
+            .help("请用文本编辑器把文件重新保存为 UTF-8 编码")
         })
 }
 
@@ -240,7 +247,10 @@ mod tests {
         for u in text.encode_utf16() {
             le.extend_from_slice(&u.to_le_bytes());
         }
-        assert_eq!(decode(p, &le).unwrap(), ("同志们：\n今天开会。".to_string(), Source::Utf16Le));
+        assert_eq!(
+            decode(p, &le).unwrap(),
+            ("同志们：\n今天开会。".to_string(), Source::Utf16Le)
+        );
         let mut be = vec![0xFE, 0xFF];
         for u in text.encode_utf16() {
             be.extend_from_slice(&u.to_be_bytes());

@@ -192,16 +192,14 @@ fn close_to(open: &mut Vec<Section>, parts: &mut Vec<Section>, level: usize) {
 fn finish(section: &mut Section) {
     let first = section.body.first().map_or("", |p| first_sentence(p));
     section.kind = roles::guess_kind(&section.heading, first);
-    section.enumeration = section
-        .body
-        .iter()
-        .enumerate()
-        .find_map(|(k, p)| enumeration(p).map(|(form, intro, points)| Enumerated {
+    section.enumeration = section.body.iter().enumerate().find_map(|(k, p)| {
+        enumeration(p).map(|(form, intro, points)| Enumerated {
             form,
             paragraph: k,
             intro,
             points,
-        }));
+        })
+    });
     for s in &mut section.sections {
         finish(s);
     }
@@ -371,16 +369,25 @@ mod tests {
         assert_eq!(s.title.as_deref(), Some("在全县工作会议上的讲话"));
         assert_eq!(s.salutation.as_deref(), Some("同志们："));
         let t = s.transition.as_ref().unwrap();
-        assert_eq!((t.text.as_str(), t.announced), ("下面，我讲两点意见。", Announced::Count(2)));
+        assert_eq!(
+            (t.text.as_str(), t.announced),
+            ("下面，我讲两点意见。", Announced::Count(2))
+        );
         assert_eq!(s.parts.len(), 2);
         let p1 = &s.parts[0];
-        assert_eq!((p1.heading.as_str(), p1.style, p1.kind), ("充分肯定成绩", HeadingStyle::Standalone, Kind::Achievements));
+        assert_eq!(
+            (p1.heading.as_str(), p1.style, p1.kind),
+            ("充分肯定成绩", HeadingStyle::Standalone, Kind::Achievements)
+        );
         assert_eq!(p1.sections.len(), 2);
         assert_eq!(p1.sections[0].style, HeadingStyle::RunIn);
         assert_eq!(p1.sections[0].body, v(&["各地抓得很实。"]));
         assert_eq!(p1.sections[1].body, v(&["具体做法很多。"]));
         let sec = &s.parts[1].sections[0];
-        assert_eq!((sec.level, sec.form, sec.marker.as_str()), (2, Some(Form::ParenYi), "（一）"));
+        assert_eq!(
+            (sec.level, sec.form, sec.marker.as_str()),
+            (2, Some(Form::ParenYi), "（一）")
+        );
         let e = sec.enumeration.as_ref().unwrap();
         assert_eq!(e.points, v(&["抓学习。", "抓落实。"]));
         assert_eq!(s.closing, v(&["同志们，任务艰巨。"]));
@@ -414,7 +421,11 @@ mod tests {
         let s = segment(&lines);
         assert_eq!(s.parts.len(), 2);
         assert_eq!(s.parts[1].form, None);
-        let single = v(&["同志们：", "旗帜鲜明讲政治，坚决筑牢战斗堡垒", "要强化政治意识。"]);
+        let single = v(&[
+            "同志们：",
+            "旗帜鲜明讲政治，坚决筑牢战斗堡垒",
+            "要强化政治意识。",
+        ]);
         assert!(segment(&single).parts.is_empty());
     }
 }

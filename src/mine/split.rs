@@ -114,7 +114,10 @@ mod tests {
             "正文三。",
         ]);
         let (pieces, dropped) = split(lines);
-        let got: Vec<_> = pieces.iter().map(|p| (p.label.as_str(), p.lines.clone())).collect();
+        let got: Vec<_> = pieces
+            .iter()
+            .map(|p| (p.label.as_str(), p.lines.clone()))
+            .collect();
         assert_eq!(
             got,
             [
@@ -130,6 +133,12 @@ mod tests {
     fn a_single_speech_stays_whole() {
         let lines = v(&["在会上的讲话", "第一篇章已经写完。", "第2篇文章"]);
         let (pieces, _) = split(lines.clone());
-        assert_eq!(pieces, [Piece { label: String::new(), lines }]);
+        assert_eq!(
+            pieces,
+            [Piece {
+                label: String::new(),
+                lines
+            }]
+        );
     }
 }
