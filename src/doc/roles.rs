@@ -5,7 +5,7 @@ use crate::numerals;
 use serde::Serialize;
 
 /// Every numbering form the genre uses, for headings and for inline enumerations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Form {
     /// `一、`

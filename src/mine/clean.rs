@@ -288,9 +288,12 @@ fn is_blank_separated(raw: &[&str]) -> bool {
 /// Normalises one paragraph: drops spaces next to Chinese text, converts half-width
 /// punctuation next to Chinese text to full width, removes injected site words.
 pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
+    // a byline keeps its ideographic space: （县委组织部　李明）
+    let byline = roles::is_byline(line);
     let chars: Vec<char> = line
         .chars()
         .map(|c| match c {
+            '\u{3000}' if byline => c,
             '\u{a0}' | '\u{3000}' | '\t' => ' ',
             c => c,
         })

@@ -60,6 +60,8 @@ pub struct Enumerated {
     pub intro: String,
     /// The items, markers removed.
     pub points: Vec<String>,
+    /// The markers as written in the sample (`一是`, `一方面`, `第一，`).
+    pub markers: Vec<String>,
 }
 
 fn line_marker(line: &str) -> Option<Marker> {
@@ -193,11 +195,12 @@ fn finish(section: &mut Section) {
     let first = section.body.first().map_or("", |p| first_sentence(p));
     section.kind = roles::guess_kind(&section.heading, first);
     section.enumeration = section.body.iter().enumerate().find_map(|(k, p)| {
-        enumeration(p).map(|(form, intro, points)| Enumerated {
+        enumeration(p).map(|(form, intro, points, markers)| Enumerated {
             form,
             paragraph: k,
             intro,
             points,
+            markers,
         })
     });
     for s in &mut section.sections {
@@ -213,7 +216,7 @@ fn first_sentence(p: &str) -> &str {
 }
 
 /// An inline enumeration in a paragraph: markers of one form numbered 1, 2, … (at least two).
-fn enumeration(p: &str) -> Option<(Form, String, Vec<String>)> {
+fn enumeration(p: &str) -> Option<(Form, String, Vec<String>, Vec<String>)> {
     let found = roles::inline_markers(p);
     let first = found.iter().position(|m| m.marker.ordinal == 1)?;
     let form = found[first].marker.form;
@@ -245,7 +248,11 @@ fn enumeration(p: &str) -> Option<(Form, String, Vec<String>)> {
             p[m.at + m.marker.len..end].to_string()
         })
         .collect();
-    Some((form, intro, points))
+    let markers = seq
+        .iter()
+        .map(|m| p[m.at..m.at + m.marker.len].to_string())
+        .collect();
+    Some((form, intro, points, markers))
 }
 
 /// The announcing sentence in the opening: the last sentence of the last paragraph that

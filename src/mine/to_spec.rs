@@ -2,9 +2,10 @@
 //! wording goes into free `paragraphs`, the transition and headings keep their text, and the
 //! extension fields (`numbering = "yao"`, `heading-style`) carry forms the stock spec lacks.
 
-use super::segment::{Section, Speech};
+use super::segment::{Enumerated, Section, Speech};
 use crate::doc::roles::{Announced, Form};
 use crate::numerals;
+use crate::render::heading_form;
 use crate::spec::{Closing, Enumeration, Kind, Numbering, Opening, Part, Spec};
 
 /// The built-in template a speech most resembles, from its title and opening.
@@ -107,7 +108,13 @@ pub fn to_spec(speech: &Speech, fallback_title: &str) -> Spec {
                     .trim()
                     .trim_start_matches(['（', '('])
                     .trim_end_matches(['）', ')']);
-                spec.speaker = Some(inner.to_string());
+                match inner.split_once('\u{3000}') {
+                    Some((title, name)) if !title.is_empty() && !name.is_empty() => {
+                        spec.speaker_title = Some(title.to_string());
+                        spec.speaker = Some(name.to_string());
+                    }
+                    _ => spec.speaker = Some(inner.to_string()),
+                }
             }
             _ => opening.push(b.clone()),
         }
@@ -122,7 +129,18 @@ pub fn to_spec(speech: &Speech, fallback_title: &str) -> Spec {
     });
     let first_form = speech.parts.first().and_then(|p| p.form);
     if !speech.parts.is_empty() {
-        spec.numbering = Some(numbering_for(first_form, speech.parts.len()));
+        let numbering = numbering_for(first_form, speech.parts.len());
+        spec.numbering = Some(numbering);
+        spec.heading_forms = heading_forms(&speech.parts, numbering);
+        let levels: Vec<Form> = (1..=crate::spec::MAX_DEPTH)
+            .map(|l| {
+                spec.heading_forms
+                    .as_ref()
+                    .and_then(|f| f.get(l - 1).copied())
+                    .unwrap_or_else(|| heading_form(numbering, l))
+            })
+            .collect();
+        spec.parts = speech.parts.iter().map(|p| part(p, &levels)).collect();
     }
 
     let mut transition = String::new();
@@ -148,12 +166,50 @@ pub fn to_spec(speech: &Speech, fallback_title: &str) -> Spec {
         paragraphs: opening,
         ..Opening::default()
     };
-    spec.parts = speech.parts.iter().map(part).collect();
     spec.closing = Closing {
         paragraphs: speech.closing.clone(),
         ..Closing::default()
     };
     spec
+}
+
+/// The sample's marker form per level when it differs from what `numbering` would write:
+/// the most common form at each level, up to the deepest level that differs.
+fn heading_forms(parts: &[Section], numbering: Numbering) -> Option<Vec<Form>> {
+    let mut counts: Vec<Vec<(Form, usize)>> = Vec::new();
+    fn walk(s: &Section, counts: &mut Vec<Vec<(Form, usize)>>) {
+        let level = s.level as usize;
+        if counts.len() < level {
+            counts.resize(level, Vec::new());
+        }
+        if let Some(form) = s.form {
+            let row = &mut counts[level - 1];
+            match row.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, n)) => *n += 1,
+                None => row.push((form, 1)),
+            }
+        }
+        for sub in &s.sections {
+            walk(sub, counts);
+        }
+    }
+    for p in parts {
+        walk(p, &mut counts);
+    }
+    let forms: Vec<Form> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            row.iter()
+                .max_by_key(|(_, n)| *n)
+                .map_or_else(|| heading_form(numbering, i + 1), |(f, _)| *f)
+        })
+        .collect();
+    let differs = forms
+        .iter()
+        .enumerate()
+        .rposition(|(i, f)| *f != heading_form(numbering, i + 1))?;
+    Some(forms[..=differs].to_vec())
 }
 
 fn enumeration_of(form: Form) -> Enumeration {
@@ -165,7 +221,24 @@ fn enumeration_of(form: Form) -> Enumeration {
     }
 }
 
-fn part(s: &Section) -> Part {
+/// True when `points` + `enumeration` render the enumeration exactly as written: the
+/// markers are the ones the renderer writes and every point ends a sentence or clause (the
+/// template ends each point with 。 unless it already ends with 。！？：；…).
+fn renders_verbatim(e: &Enumerated) -> bool {
+    let n = e.points.len();
+    let markers_match = e
+        .markers
+        .iter()
+        .enumerate()
+        .all(|(k, m)| e.form.write(k + 1, n).is_ok_and(|w| w == *m));
+    let ends = e
+        .points
+        .iter()
+        .all(|p| p.trim_end().ends_with(['。', '！', '？', '：', '；', '…']));
+    markers_match && ends
+}
+
+fn part(s: &Section, levels: &[Form]) -> Part {
     let mut p = Part {
         heading: s.heading.clone(),
         heading_style: Some(s.style),
@@ -177,7 +250,7 @@ fn part(s: &Section) -> Part {
         p.heading_style = None;
         p.paragraphs.push(s.heading.clone());
     }
-    match &s.enumeration {
+    match s.enumeration.as_ref().filter(|e| renders_verbatim(e)) {
         Some(e) => {
             p.paragraphs.extend(s.body[..e.paragraph].iter().cloned());
             if !e.intro.trim().is_empty() {
@@ -194,7 +267,10 @@ fn part(s: &Section) -> Part {
     if s.level == 1 && !stock_intro && s.kind != Kind::Other {
         p.kind = Some(s.kind);
     }
-    p.sections = s.sections.iter().map(part).collect();
+    p.heading_form = s
+        .form
+        .filter(|f| levels.get(s.level as usize - 1) != Some(f));
+    p.sections = s.sections.iter().map(|sub| part(sub, levels)).collect();
     p
 }
 

@@ -105,7 +105,11 @@ pub fn build<'a>(spec: &'a Located<Spec>, front: &'a FrontMatter) -> Result<Cont
         .unwrap_or(Numbering::Standard);
     let enumeration = front.enumeration.unwrap_or(Enumeration::Shi);
     let mut path = vec![Seg::Key("parts")];
-    let parts = parts_ctx(spec, front, &s.parts, 1, numbering, enumeration, &mut path)?;
+    let levels = Levels {
+        numbering,
+        forms: s.heading_forms.as_deref().unwrap_or(&[]),
+    };
+    let parts = parts_ctx(spec, front, &s.parts, 1, levels, enumeration, &mut path)?;
     Ok(Context {
         title: &s.title,
         date,
@@ -154,23 +158,44 @@ fn enumeration_name(e: Enumeration) -> &'static str {
     }
 }
 
+/// The numbering scheme and the per-level form overrides (`heading-forms`) of a spec.
+#[derive(Clone, Copy)]
+struct Levels<'a> {
+    numbering: Numbering,
+    forms: &'a [Form],
+}
+
+impl Levels<'_> {
+    fn form(&self, level: usize) -> Form {
+        self.forms
+            .get(level - 1)
+            .copied()
+            .unwrap_or_else(|| heading_form(self.numbering, level))
+    }
+}
+
 fn parts_ctx<'a>(
     spec: &'a Located<Spec>,
     front: &'a FrontMatter,
     parts: &'a [Part],
     level: usize,
-    numbering: Numbering,
+    levels: Levels<'_>,
     enumeration: Enumeration,
     path: &mut Vec<Seg<'a>>,
 ) -> Result<Vec<PartCtx<'a>>> {
-    let form = heading_form(numbering, level);
+    let form = levels.form(level);
+    let numbering = levels.numbering;
     let mut out = Vec::with_capacity(parts.len());
     for (i, part) in parts.iter().enumerate() {
         path.push(Seg::Index(i));
-        let marker = form.write(i + 1, parts.len()).map_err(|e| {
-            spec.error_at(&path[..path.len() - 1], super::marker_error_text(&e))
-                .help("减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）")
-        })?;
+        let marker = part
+            .heading_form
+            .unwrap_or(form)
+            .write(i + 1, parts.len())
+            .map_err(|e| {
+                spec.error_at(&path[..path.len() - 1], super::marker_error_text(&e))
+                    .help("减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）")
+            })?;
         let default_run_in = if level == 1 {
             numbering != Numbering::Standard
         } else {
@@ -211,7 +236,7 @@ fn parts_ctx<'a>(
             front,
             &part.sections,
             level + 1,
-            numbering,
+            levels,
             enumeration,
             path,
         )?;

@@ -2,6 +2,8 @@
 
 mod context;
 
+pub use context::heading_form;
+
 use crate::doc::roles::MarkerError;
 use crate::doc::{Doc, markdown};
 use crate::error::Result;
