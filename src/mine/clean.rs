@@ -298,32 +298,7 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
             c => c,
         })
         .collect();
-    let mut out: Vec<char> = Vec::with_capacity(chars.len());
-    // spaces: keep only between two non-Chinese characters
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == ' ' {
-            let mut j = i;
-            while j < chars.len() && chars[j] == ' ' {
-                j += 1;
-            }
-            let before = out.last().copied();
-            let after = chars.get(j).copied();
-            let keep = match (before, after) {
-                (Some(b), Some(a)) => !is_cjk(b) && !is_cjk(a) && !is_fullwidth_ascii_punct(b),
-                _ => false,
-            };
-            if keep {
-                out.push(' ');
-            }
-            i = j;
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    let chars = out;
+    let chars = drop_spaces(chars);
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let near_cjk = |i: usize| {
         let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
@@ -350,8 +325,69 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
         };
         out.push(mapped);
     }
+    // a leading marker 1． / １. is written 1. (GB/T 9704)
+    let digits = out
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .count();
+    if digits > 0 && matches!(out.get(digits), Some('．') | Some('.')) {
+        for c in &mut out[..digits] {
+            if ('０'..='９').contains(c) {
+                *c = char::from(b'0' + (*c as u32 - '０' as u32) as u8);
+            }
+        }
+        out[digits] = '.';
+    }
+    // leading markers 1) and (1) / (一) are written 1） and （1） / （一）
+    if digits > 0 && out.get(digits) == Some(&')') {
+        out[digits] = '）';
+    }
+    if out.first() == Some(&'(') {
+        let inner = out[1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(**c))
+            .count();
+        if inner > 0 && out.get(inner + 1) == Some(&')') {
+            out[0] = '（';
+            out[inner + 1] = '）';
+        }
+    }
+    // spaces left next to punctuation that has just become full width
+    let out = drop_spaces(out);
     let text: String = out.into_iter().collect();
     remove_injected(&text, injected)
+}
+
+/// Drops spaces unless they sit between two non-Chinese characters (`WORD and WPS`).
+fn drop_spaces(chars: Vec<char>) -> Vec<char> {
+    if !chars.contains(&' ') {
+        return chars;
+    }
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' {
+            let mut j = i;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            let before = out.last().copied();
+            let after = chars.get(j).copied();
+            let keep = match (before, after) {
+                (Some(b), Some(a)) => !is_cjk(b) && !is_cjk(a) && !is_fullwidth_ascii_punct(b),
+                _ => false,
+            };
+            if keep {
+                out.push(' ');
+            }
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 fn is_fullwidth_ascii_punct(c: char) -> bool {
@@ -519,8 +555,11 @@ mod tests {
         assert_eq!(norm("党(工)委"), "党（工）委");
         assert_eq!(norm("1)增强纪律观念"), "1）增强纪律观念");
         assert_eq!(norm("时间 18:07:04, ok"), "时间18:07:04, ok");
-        assert_eq!(norm("(1) see (a, b)"), "(1) see (a, b)");
+        assert_eq!(norm("see (a, b)"), "see (a, b)");
+        assert_eq!(norm("(1)X"), "（1）X");
+        assert_eq!(norm("2)X"), "2）X");
         assert_eq!(norm("5.18博物馆日"), "5.18博物馆日");
+        assert_eq!(norm("３．抓好学习"), "3.抓好学习");
     }
 
     #[test]

@@ -255,24 +255,20 @@ fn enumeration(p: &str) -> Option<(Form, String, Vec<String>, Vec<String>)> {
     Some((form, intro, points, markers))
 }
 
-/// The announcing sentence in the opening: the last sentence of the last paragraph that
+/// The announcing sentence in the opening: the last sentence of the last paragraph, when it
 /// announces a count (`讲三点意见`, `强调几点意见`).
 fn find_transition(opening: &[String]) -> Option<Transition> {
-    let last = opening.len().checked_sub(1)?;
-    for k in (last.saturating_sub(1)..=last).rev() {
-        let p = &opening[k];
-        let start = sentence_start_of_last(p);
-        let sentence = &p[start..];
-        if let Some(announced) = roles::announced_count(sentence) {
-            return Some(Transition {
-                paragraph: k,
-                at: start,
-                text: sentence.to_string(),
-                announced,
-            });
-        }
-    }
-    None
+    // only the last paragraph: the spec renders the transition right before the parts
+    let k = opening.len().checked_sub(1)?;
+    let p = &opening[k];
+    let start = sentence_start_of_last(p);
+    let sentence = &p[start..];
+    roles::announced_count(sentence).map(|announced| Transition {
+        paragraph: k,
+        at: start,
+        text: sentence.to_string(),
+        announced,
+    })
 }
 
 /// Byte offset where the last sentence of a paragraph starts.

@@ -141,6 +141,7 @@ pub fn to_spec(speech: &Speech, fallback_title: &str) -> Spec {
             })
             .collect();
         spec.parts = speech.parts.iter().map(|p| part(p, &levels)).collect();
+        fit_forms(&mut spec.parts, 1, &levels);
     }
 
     let mut transition = String::new();
@@ -210,6 +211,24 @@ fn heading_forms(parts: &[Section], numbering: Numbering) -> Option<Vec<Form>> {
         .enumerate()
         .rposition(|(i, f)| *f != heading_form(numbering, i + 1))?;
     Some(forms[..=differs].to_vec())
+}
+
+/// A form that cannot number a group (首先…最后 past four, 一方面 for other than two) gives
+/// way to the standard form of its level for that group's parts.
+fn fit_forms(parts: &mut [Part], level: usize, levels: &[Form]) {
+    let n = parts.len();
+    let level_form = levels
+        .get(level - 1)
+        .copied()
+        .unwrap_or(crate::doc::roles::STANDARD_HEADING_FORMS[3]);
+    for p in parts.iter_mut() {
+        let form = p.heading_form.unwrap_or(level_form);
+        if form.write(n, n).is_err() || form.write(1, n).is_err() {
+            let standard = crate::doc::roles::STANDARD_HEADING_FORMS[(level - 1).min(3)];
+            p.heading_form = Some(standard);
+        }
+        fit_forms(&mut p.sections, level + 1, levels);
+    }
 }
 
 fn enumeration_of(form: Form) -> Enumeration {
