@@ -462,6 +462,9 @@ pub fn split_title_salutation(line: &str) -> Option<usize> {
 /// several such lines, each followed by body text.
 pub fn is_unnumbered_heading(text: &str) -> bool {
     let t = text.trim();
+    if t.len() > 32 * 4 {
+        return false;
+    }
     let n = t.chars().count();
     (6..=32).contains(&n)
         && !t.contains(['。', '！', '？', '：', '；', ':', ';'])

@@ -4,6 +4,7 @@
 
 use crate::doc::roles;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Cleaned text, one paragraph per line, and what cleaning found.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -144,7 +145,11 @@ pub fn is_noise_line(line: &str) -> bool {
     if t.is_empty() || t.len() > NOISE_MAX_BYTES {
         return false;
     }
-    if NOISE_PHRASES.iter().any(|p| t.contains(p)) {
+    static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(NOISE_PHRASES).expect("fixed phrase list")
+        });
+    if FINDER.is_match(t) {
         return true;
     }
     if TAIL_MARKERS.contains(&t) {
@@ -215,7 +220,7 @@ pub fn clean(text: &str) -> Cleaned {
 
     // 3. Paragraphs: in files that separate paragraphs by blank lines, a line that continues
     //    the previous one (not indented, previous line mid-sentence) is joined to it.
-    let mut paragraphs: Vec<String> = Vec::new();
+    let mut paragraphs: Vec<Cow<'_, str>> = Vec::new();
     let mut prev_nonblank = false;
     for (i, line) in raw.iter().enumerate() {
         if !keep[i] {
@@ -239,10 +244,10 @@ pub fn clean(text: &str) -> Cleaned {
             });
         if continues {
             if let Some(last) = paragraphs.last_mut() {
-                last.push_str(trimmed);
+                last.to_mut().push_str(trimmed);
             }
         } else {
-            paragraphs.push(trimmed.to_string());
+            paragraphs.push(Cow::Borrowed(trimmed));
         }
         prev_nonblank = true;
     }
@@ -286,46 +291,128 @@ fn is_blank_separated(raw: &[&str]) -> bool {
 }
 
 /// Normalises one paragraph: drops spaces next to Chinese text, converts half-width
-/// punctuation next to Chinese text to full width, removes injected site words.
+/// punctuation next to Chinese text to full width, writes leading markers in their standard
+/// form, removes injected site words. Text runs without ASCII punctuation are copied as they are.
 pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
     // a byline keeps its ideographic space: （县委组织部　李明）
-    let byline = roles::is_byline(line);
-    let chars: Vec<char> = line
-        .chars()
-        .map(|c| match c {
-            '\u{3000}' if byline => c,
-            '\u{a0}' | '\u{3000}' | '\t' => ' ',
-            c => c,
-        })
-        .collect();
-    let chars = drop_spaces(chars);
-    let mut out: Vec<char> = Vec::with_capacity(chars.len());
-    let near_cjk = |i: usize| {
-        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
-        let next = chars.get(i + 1).copied();
-        prev.is_some_and(is_cjk) || next.is_some_and(is_cjk)
+    let keep_ideographic = roles::is_byline(line);
+    let spaced = drop_spaces(line, keep_ideographic);
+    let punct = full_width(&spaced);
+    // spaces left next to punctuation that has just become full width
+    let text = match punct {
+        Cow::Owned(p) => match drop_spaces(&p, keep_ideographic) {
+            Cow::Owned(q) => q,
+            Cow::Borrowed(_) => p,
+        },
+        Cow::Borrowed(_) => spaced.into_owned(),
     };
-    let parens = paren_pairs(&chars);
-    let mut quote_open = true;
-    for (i, &c) in chars.iter().enumerate() {
-        let mapped = match c {
-            ',' if near_cjk(i) => '，',
-            ':' if near_cjk(i) => '：',
-            ';' if near_cjk(i) => '；',
-            '!' if near_cjk(i) => '！',
-            '?' if near_cjk(i) => '？',
-            '(' if parens.contains(&i) => '（',
-            ')' if parens.contains(&i) => '）',
-            '"' if near_cjk(i) => {
-                let q = if quote_open { '“' } else { '”' };
-                quote_open = !quote_open;
-                q
-            }
-            c => c,
-        };
-        out.push(mapped);
+    let text = standard_leading_marker(text);
+    remove_injected(text, injected)
+}
+
+fn is_space(c: char, keep_ideographic: bool) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}') || (c == '\u{3000}' && !keep_ideographic)
+}
+
+/// Drops runs of spaces unless they sit between two non-Chinese characters (`WORD and WPS`).
+fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let has = bytes.contains(&b' ')
+        || bytes.contains(&b'\t')
+        || text.contains('\u{a0}')
+        || (!keep_ideographic && text.contains('\u{3000}'));
+    if !has {
+        return Cow::Borrowed(text);
     }
-    // a leading marker 1． / １. is written 1. (GB/T 9704)
+    let mut out = String::with_capacity(text.len());
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_space(c, keep_ideographic) {
+            out.push(c);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = iter.peek() {
+            if is_space(n, keep_ideographic) {
+                end = j + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let before = out.chars().next_back();
+        let after = text[end..].chars().next();
+        if let (Some(b), Some(a)) = (before, after)
+            && !is_cjk(b)
+            && !is_cjk(a)
+            && !is_fullwidth_ascii_punct(b)
+        {
+            out.push(' ');
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Converts `, : ; ! ?` and `"` next to Chinese text, and parentheses that belong to Chinese
+/// text, to full width.
+fn full_width(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut run = 0;
+    let mut quote_open = true;
+    let mut parens: Option<Vec<usize>> = None;
+    let bytes = text.as_bytes();
+    let mut at: Vec<usize> = memchr::memchr3_iter(b',', b':', b';', bytes)
+        .chain(memchr::memchr3_iter(b'!', b'?', b'"', bytes))
+        .chain(memchr::memchr2_iter(b'(', b')', bytes))
+        .collect();
+    if at.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    at.sort_unstable();
+    for i in at {
+        let b = bytes[i];
+        let prev = text[..i].chars().next_back();
+        let next = text[i + 1..].chars().next();
+        let near = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        let in_pair = |parens: &mut Option<Vec<usize>>| {
+            parens.get_or_insert_with(|| paren_pairs(text)).contains(&i)
+        };
+        let mapped = match b {
+            b',' if near => '，',
+            b':' if near => '：',
+            b';' if near => '；',
+            b'!' if near => '！',
+            b'?' if near => '？',
+            b'(' if in_pair(&mut parens) => '（',
+            b')' if in_pair(&mut parens) => '）',
+            b'"' if near => {
+                quote_open = !quote_open;
+                if quote_open { '”' } else { '“' }
+            }
+            _ => continue,
+        };
+        if out.is_empty() {
+            out.reserve(text.len() + 16);
+        }
+        out.push_str(&text[run..i]);
+        out.push(mapped);
+        run = i + 1;
+    }
+    if run == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[run..]);
+    Cow::Owned(out)
+}
+
+/// A leading marker `1．` / `１.` is written `1.`, `1)` is written `1）`, `(1)` / `(一)` are
+/// written `（1）` / `（一）` (GB/T 9704 forms).
+fn standard_leading_marker(text: String) -> String {
+    let first = text.chars().next();
+    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '(') {
+        return text;
+    }
+    let mut out: Vec<char> = text.chars().collect();
     let digits = out
         .iter()
         .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
@@ -338,7 +425,6 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
         }
         out[digits] = '.';
     }
-    // leading markers 1) and (1) / (一) are written 1） and （1） / （一）
     if digits > 0 && out.get(digits) == Some(&')') {
         out[digits] = '）';
     }
@@ -352,69 +438,34 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
             out[inner + 1] = '）';
         }
     }
-    // spaces left next to punctuation that has just become full width
-    let out = drop_spaces(out);
-    let text: String = out.into_iter().collect();
-    remove_injected(&text, injected)
-}
-
-/// Drops spaces unless they sit between two non-Chinese characters (`WORD and WPS`).
-fn drop_spaces(chars: Vec<char>) -> Vec<char> {
-    if !chars.contains(&' ') {
-        return chars;
-    }
-    let mut out: Vec<char> = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == ' ' {
-            let mut j = i;
-            while j < chars.len() && chars[j] == ' ' {
-                j += 1;
-            }
-            let before = out.last().copied();
-            let after = chars.get(j).copied();
-            let keep = match (before, after) {
-                (Some(b), Some(a)) => !is_cjk(b) && !is_cjk(a) && !is_fullwidth_ascii_punct(b),
-                _ => false,
-            };
-            if keep {
-                out.push(' ');
-            }
-            i = j;
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
+    out.into_iter().collect()
 }
 
 fn is_fullwidth_ascii_punct(c: char) -> bool {
     matches!(c as u32, 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
 }
 
-/// Indices of half-width parentheses that belong to Chinese text: a pair whose inside or
+/// Byte offsets of half-width parentheses that belong to Chinese text: a pair whose inside or
 /// surroundings are Chinese, or a lone `)` closing a marker like `1)` before Chinese text.
-fn paren_pairs(chars: &[char]) -> Vec<usize> {
+fn paren_pairs(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    if !text.contains(['(', ')']) {
+        return out;
+    }
     let mut open: Vec<usize> = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '(' => open.push(i),
-            ')' => {
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'(' => open.push(i),
+            b')' => {
+                let next_cjk = text[i + 1..].chars().next().is_some_and(is_cjk);
                 if let Some(o) = open.pop() {
-                    let inside = chars[o + 1..i].iter().any(|c| is_cjk(*c));
-                    let around = (o > 0 && is_cjk(chars[o - 1]))
-                        || chars.get(i + 1).is_some_and(|c| is_cjk(*c));
+                    let inside = text[o + 1..i].chars().any(is_cjk);
+                    let around = text[..o].chars().next_back().is_some_and(is_cjk) || next_cjk;
                     if inside || around {
                         out.push(o);
                         out.push(i);
                     }
-                } else if chars.get(i + 1).is_some_and(|c| is_cjk(*c))
-                    && i > 0
-                    && chars[..i].iter().all(|c| c.is_ascii_digit())
-                {
+                } else if next_cjk && i > 0 && text[..i].bytes().all(|b| b.is_ascii_digit()) {
                     out.push(i);
                 }
             }
@@ -426,69 +477,100 @@ fn paren_pairs(chars: &[char]) -> Vec<usize> {
 
 /// Removes a site word injected right after a clause break and before more text
 /// (`……任务。心得体会四是……`); the same word used in a sentence (`撰写心得体会`) stays.
-fn remove_injected(text: &str, injected: &mut Vec<String>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    let mut after_break = false;
-    while let Some(c) = rest.chars().next() {
-        if after_break && let Some(word) = INJECTED.iter().find(|w| rest.starts_with(**w)) {
-            let next = rest[word.len()..].chars().next();
-            if next.is_some_and(is_han) {
-                injected.push(word.to_string());
-                rest = &rest[word.len()..];
-                after_break = false;
-                continue;
-            }
+fn remove_injected(text: String, injected: &mut Vec<String>) -> String {
+    static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(INJECTED)
+                .expect("fixed word list")
+        });
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    for m in FINDER.find_iter(&text) {
+        let after_break = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(is_clause_punct);
+        let before_text = text[m.end()..].chars().next().is_some_and(is_han);
+        if after_break && before_text {
+            cut.push((m.start(), m.end()));
         }
-        out.push(c);
-        after_break = is_clause_punct(c);
-        rest = &rest[c.len_utf8()..];
     }
+    if cut.is_empty() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end) in cut {
+        injected.push(text[start..end].to_string());
+        out.push_str(&text[from..start]);
+        from = end;
+    }
+    out.push_str(&text[from..]);
     out
 }
 
 /// Finds the placeholders in cleaned paragraphs: `X`/`XX`/`xx` (not part of a Latin word),
 /// `×`, `※`, runs of `*`, and years like `20xx` / `20**`.
 pub fn placeholders(lines: &[String]) -> Vec<Placeholder> {
+    // kind and width of a placeholder character at byte `i`: X/x, ×, ※, */＊
+    fn class_at(b: &[u8], i: usize) -> (u8, usize) {
+        match b[i] {
+            b'X' | b'x' => (1, 1),
+            b'*' => (4, 1),
+            0xC3 if b.get(i + 1) == Some(&0x97) => (2, 2),
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xBB) => (3, 3),
+            0xEF if b.get(i + 1) == Some(&0xBC) && b.get(i + 2) == Some(&0x8A) => (4, 3),
+            _ => (0, 1),
+        }
+    }
     let mut found = Vec::new();
     for (ln, line) in lines.iter().enumerate() {
-        let chars: Vec<char> = line.chars().collect();
+        let b = line.as_bytes();
+        let candidate = memchr::memchr3(b'X', b'x', b'*', b).is_some()
+            || line.contains('×')
+            || line.contains('※')
+            || line.contains('＊');
+        if !candidate {
+            continue;
+        }
         let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            let class = |c: char| match c {
-                'X' | 'x' => 1,
-                '×' => 2,
-                '※' => 3,
-                '*' | '＊' => 4,
-                _ => 0,
-            };
-            let k = class(c);
+        while i < b.len() {
+            let (k, w) = class_at(b, i);
             if k == 0 {
-                i += 1;
+                i += w;
                 continue;
             }
             let mut j = i;
-            while j < chars.len() && class(chars[j]) == k {
-                j += 1;
+            while j < b.len() {
+                let (k2, w2) = class_at(b, j);
+                if k2 != k {
+                    break;
+                }
+                j += w2;
             }
             let mut start = i;
             // a year: 20xx / 20**
-            if (k == 1 || k == 4) && i >= 2 && chars[i - 2..i].iter().all(|c| c.is_ascii_digit()) {
+            if (k == 1 || k == 4)
+                && i >= 2
+                && b[i - 2].is_ascii_digit()
+                && b[i - 1].is_ascii_digit()
+            {
                 start = i - 2;
             }
-            let prev_latin = start > 0 && chars[start - 1].is_ascii_alphabetic();
-            let next_latin = chars.get(j).is_some_and(|c| c.is_ascii_alphabetic());
+            let prev_latin = start > 0 && b[start - 1].is_ascii_alphabetic();
+            let next_latin = b.get(j).is_some_and(u8::is_ascii_alphabetic);
+            let run = line[i..j].chars().count();
             let counts = match k {
-                1 => !prev_latin && !next_latin && (j - i <= 3),
-                4 => j - i >= 2 || start < i,
+                1 => !prev_latin && !next_latin && run <= 3,
+                4 => run >= 2 || start < i,
                 _ => true,
             };
             if counts {
                 found.push(Placeholder {
-                    text: chars[start..j].iter().collect(),
+                    text: line[start..j].to_string(),
                     line: ln + 1,
-                    column: start + 1,
+                    column: line[..start].chars().count() + 1,
                 });
             }
             i = j;
@@ -524,7 +606,9 @@ pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> 
         let drop = if i < head_end {
             Some(i) != title_at && !roles::is_byline(&line)
         } else {
-            title.as_deref().is_some_and(|t| squash(&line) == t)
+            title
+                .as_deref()
+                .is_some_and(|t| line.len() <= 2 * t.len() && squash(&line) == t)
         };
         if drop {
             report.removed_lines.push(line);

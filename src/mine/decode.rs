@@ -75,7 +75,7 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<(String, Source), Source
         (utf16(path, rest, encoding_rs::UTF_16LE)?, Source::Utf16Le)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         (utf16(path, rest, encoding_rs::UTF_16BE)?, Source::Utf16Be)
-    } else if let Ok(s) = std::str::from_utf8(bytes) {
+    } else if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         (s.to_string(), Source::Utf8)
     } else {
         match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {

@@ -192,8 +192,10 @@ fn close_to(open: &mut Vec<Section>, parts: &mut Vec<Section>, level: usize) {
 
 /// Guesses kinds and finds inline enumerations, recursively.
 fn finish(section: &mut Section) {
-    let first = section.body.first().map_or("", |p| first_sentence(p));
-    section.kind = roles::guess_kind(&section.heading, first);
+    if section.level == 1 {
+        let first = section.body.first().map_or("", |p| first_sentence(p));
+        section.kind = roles::guess_kind(&section.heading, first);
+    }
     section.enumeration = section.body.iter().enumerate().find_map(|(k, p)| {
         enumeration(p).map(|(form, intro, points, markers)| Enumerated {
             form,

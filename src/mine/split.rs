@@ -24,6 +24,9 @@ fn collection_marker(line: &str) -> Option<(u64, usize)> {
 
 /// `党建工作述职评价会讲话篇二` → ("党建工作述职评价会讲话", 2).
 fn piece_marker(line: &str) -> Option<(&str, u64)> {
+    if line.len() > 200 {
+        return None;
+    }
     let at = line.rfind('篇')?;
     let (stem, tail) = (&line[..at], &line[at + '篇'.len_utf8()..]);
     let (n, used) = numerals::parse_prefix(tail)?;
@@ -48,12 +51,17 @@ pub fn split(lines: Vec<String>) -> (Vec<Piece>, Vec<String>) {
             .all(|(k, (_, n))| *n == k as u64 + 1);
     let mut pieces = Vec::new();
     if consecutive {
-        dropped.extend(lines[..marks[0].0].iter().cloned());
-        for (k, &(start, n)) in marks.iter().enumerate() {
-            let end = marks.get(k + 1).map_or(lines.len(), |m| m.0);
-            let mut body = lines[start..end].to_vec();
+        // cut from the end so that no paragraph is copied
+        let mut lines = lines;
+        let mut groups = Vec::with_capacity(marks.len());
+        for &(start, n) in marks.iter().rev() {
+            let mut body = lines.split_off(start);
             let (_, len) = collection_marker(&body[0]).unwrap_or((n, 0));
             body[0] = body[0][len..].trim().to_string();
+            groups.push((n, body));
+        }
+        dropped.extend(lines);
+        for (n, body) in groups.into_iter().rev() {
             pieces.extend(split_pieces(format!("第{n}篇"), body, &mut dropped));
         }
     } else {
@@ -77,19 +85,19 @@ fn split_pieces(label: String, lines: Vec<String>, dropped: &mut Vec<String>) ->
     if !ok {
         return vec![Piece { label, lines }];
     }
-    dropped.extend(lines[..marks[0].0].iter().cloned());
     let sep = if label.is_empty() { "" } else { "·" };
-    marks
-        .iter()
-        .enumerate()
-        .map(|(k, &(start, _, n))| {
-            let end = marks.get(k + 1).map_or(lines.len(), |m| m.0);
-            Piece {
-                label: format!("{label}{sep}篇{}", numerals::cardinal(n)),
-                lines: lines[start..end].to_vec(),
-            }
-        })
-        .collect()
+    let starts: Vec<(usize, u64)> = marks.iter().map(|&(i, _, n)| (i, n)).collect();
+    let mut lines = lines;
+    let mut out = Vec::with_capacity(starts.len());
+    for &(start, n) in starts.iter().rev() {
+        out.push(Piece {
+            label: format!("{label}{sep}篇{}", numerals::cardinal(n)),
+            lines: lines.split_off(start),
+        });
+    }
+    dropped.extend(lines);
+    out.reverse();
+    out
 }
 
 #[cfg(test)]
