@@ -4,6 +4,7 @@
 pub mod doc;
 pub mod error;
 pub mod numerals;
+pub mod render;
 pub mod spec;
 
 pub use doc::{Block, Doc, Heading, Paragraph};
