@@ -7,7 +7,9 @@ use std::path::PathBuf;
 /// Drafts Chinese leadership speeches from a TOML spec.
 #[derive(Debug, Parser)]
 #[command(name = "jianghua", version, about, long_about = None)]
-#[command(after_help = "示例：\n  jianghua new review -o my.toml\n  jianghua render my.toml\n  jianghua render my.toml -o speech.docx\n  jianghua templates")]
+#[command(
+    after_help = "示例：\n  jianghua new review -o my.toml\n  jianghua render my.toml\n  jianghua render my.toml -o speech.docx\n  jianghua templates"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

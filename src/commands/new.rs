@@ -10,7 +10,10 @@ const SCAFFOLDS: &[(&str, &str)] = &[
     ("review", include_str!("../../examples/review.toml")),
     ("promotion", include_str!("../../examples/promotion.toml")),
     ("regular", include_str!("../../examples/regular.toml")),
-    ("mobilization", include_str!("../../examples/mobilization.toml")),
+    (
+        "mobilization",
+        include_str!("../../examples/mobilization.toml"),
+    ),
     ("article", include_str!("../../examples/article.toml")),
 ];
 

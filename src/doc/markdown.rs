@@ -128,13 +128,16 @@ pub fn parse(markdown: &str) -> Doc {
             RawBlock::Paragraph(p) => {
                 let after_title =
                     matches!(previous, Some(Block::Title { .. } | Block::Byline { .. }));
-                let before_body = !body_started
-                    && !doc.blocks.iter().any(|b| matches!(b, Block::Paragraph(_)));
+                let before_body =
+                    !body_started && !doc.blocks.iter().any(|b| matches!(b, Block::Paragraph(_)));
                 if p.lead.is_none() && after_title && roles::is_byline(&p.text) {
                     doc.blocks.push(Block::Byline { text: p.text });
                 } else if p.lead.is_none()
                     && before_body
-                    && !doc.blocks.iter().any(|b| matches!(b, Block::Salutation { .. }))
+                    && !doc
+                        .blocks
+                        .iter()
+                        .any(|b| matches!(b, Block::Salutation { .. }))
                     && roles::is_salutation(&p.text)
                 {
                     doc.blocks.push(Block::Salutation { text: p.text });

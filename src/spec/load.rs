@@ -68,7 +68,11 @@ fn translate(e: &toml::de::Error, source: &str, path: &Path) -> Error {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         SourceError::new(
             path,
-            format!("类型不对：这里需要{}，实际写的是{}", type_cn(expected), type_cn(found)),
+            format!(
+                "类型不对：这里需要{}，实际写的是{}",
+                type_cn(expected),
+                type_cn(found)
+            ),
         )
         .help(type_help(expected))
     } else if let Some(rest) = msg.strip_prefix("unknown variant `") {
@@ -76,7 +80,10 @@ fn translate(e: &toml::de::Error, source: &str, path: &Path) -> Error {
         let valid: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let err = SourceError::new(path, format!("不认识的取值 `{value}`"));
         match nearest(value, valid.iter().copied()) {
-            Some(near) => err.help(format!("是不是想写 `{near}`？可用的取值：{}", valid.join("、"))),
+            Some(near) => err.help(format!(
+                "是不是想写 `{near}`？可用的取值：{}",
+                valid.join("、")
+            )),
             None => err.help(format!("可用的取值：{}", valid.join("、"))),
         }
     } else {
@@ -86,7 +93,8 @@ fn translate(e: &toml::de::Error, source: &str, path: &Path) -> Error {
     if let Some(span) = e.span() {
         // serde reports a missing field at the table that lacks it; the top-level table spans
         // the whole file, so a position there would only mislead.
-        let whole_file = span.start == 0 && span.end >= source.trim_end().len();
+        let whole_file =
+            span.start == 0 && (span.is_empty() || span.end >= source.trim_end().len());
         if !whole_file {
             err = err.at_offset(source, span.start);
         }

@@ -51,14 +51,26 @@ fn number(v: &Value, helper: &str) -> Result<u64, RenderError> {
 }
 
 /// `{{cn 3}}` → 三; `{{cn parts}}` counts an array.
-fn cn(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn cn(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    _: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
     let n = number(param(h, 0, "cn")?, "cn")?;
     out.write(&numerals::cardinal(n))?;
     Ok(())
 }
 
 /// `{{count 2}}` → 两 (the counting word before 点/个/项).
-fn count(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn count(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    _: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
     let n = number(param(h, 0, "count")?, "count")?;
     out.write(&numerals::count(n))?;
     Ok(())
@@ -84,7 +96,13 @@ pub fn form_by_name(name: &str) -> Option<Form> {
 
 /// `{{ordinal "shi" @index points}}` → 一是: index is 0-based (as `@index` is); the total is a
 /// number or the array being numbered (needed by 首先…最后 and 一方面…另一方面).
-fn ordinal(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn ordinal(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    _: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
     let form_name = param(h, 0, "ordinal")?.as_str().unwrap_or_default();
     let form = form_by_name(form_name).ok_or_else(|| {
         RenderErrorReason::Other(format!(
@@ -104,7 +122,13 @@ fn ordinal(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContex
 }
 
 /// `{{join list "、"}}`: joins an array of strings (default separator 、).
-fn join(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn join(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    _: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
     let list = param(h, 0, "join")?;
     let sep = h.param(1).and_then(|p| p.value().as_str()).unwrap_or("、");
     let items: Vec<String> = match list {
@@ -131,7 +155,13 @@ pub fn ensure_sentence(text: &str) -> String {
 }
 
 /// `{{sentence text}}`: the text ending with 。 (kept if it already ends a sentence).
-fn sentence(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn sentence(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    _: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
     let text = param(h, 0, "sentence")?.as_str().unwrap_or_default();
     out.write(&crate::doc::markdown::escape(&ensure_sentence(text)))?;
     Ok(())
@@ -168,14 +198,26 @@ fn date_param(h: &Helper<'_>, name: &str) -> Result<(u64, u64, u64), RenderError
 }
 
 /// `{{date date}}` → 2026年1月15日.
-fn date(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn date(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    _: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
     let (y, m, d) = date_param(h, "date")?;
     out.write(&date_arabic(y, m, d))?;
     Ok(())
 }
 
 /// `{{date-cn date}}` → 二〇二六年一月十五日.
-fn date_cn(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn date_cn(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    _: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
     let (y, m, d) = date_param(h, "date-cn")?;
     out.write(&date_chinese(y, m, d))?;
     Ok(())
@@ -191,15 +233,27 @@ mod tests {
         hbs.set_strict_mode(true);
         hbs.register_escape_fn(crate::doc::markdown::escape);
         register(&mut hbs);
-        hbs.render_template(template, &data).map_err(|e| e.to_string())
+        hbs.render_template(template, &data)
+            .map_err(|e| e.to_string())
     }
 
     #[test]
     fn numerals_at_the_edges() {
-        for (n, want) in [(0, "〇"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"), (99, "九十九"), (100, "一百")] {
+        for (n, want) in [
+            (0, "〇"),
+            (10, "十"),
+            (11, "十一"),
+            (20, "二十"),
+            (21, "二十一"),
+            (99, "九十九"),
+            (100, "一百"),
+        ] {
             assert_eq!(render("{{cn n}}", json!({"n": n})).unwrap(), want);
         }
-        assert_eq!(render("{{cn parts}}", json!({"parts": [1, 2, 3]})).unwrap(), "三");
+        assert_eq!(
+            render("{{cn parts}}", json!({"parts": [1, 2, 3]})).unwrap(),
+            "三"
+        );
     }
 
     #[test]
@@ -227,7 +281,11 @@ mod tests {
         ];
         for (form, n, want) in cases {
             let xs: Vec<u32> = (0..n).collect();
-            assert_eq!(render(t, json!({"form": form, "xs": xs})).unwrap(), want, "{form}");
+            assert_eq!(
+                render(t, json!({"form": form, "xs": xs})).unwrap(),
+                want,
+                "{form}"
+            );
         }
         let eleven: Vec<u32> = (0..11).collect();
         let out = render(t, json!({"form": "shi", "xs": eleven})).unwrap();
@@ -241,8 +299,14 @@ mod tests {
     #[test]
     fn join_and_sentence() {
         let data = json!({"xs": ["李华同志", "同志们"], "one": ["甲"], "none": []});
-        assert_eq!(render("{{join xs}}", data.clone()).unwrap(), "李华同志、同志们");
-        assert_eq!(render("{{join xs \"，\"}}", data.clone()).unwrap(), "李华同志，同志们");
+        assert_eq!(
+            render("{{join xs}}", data.clone()).unwrap(),
+            "李华同志、同志们"
+        );
+        assert_eq!(
+            render("{{join xs \"，\"}}", data.clone()).unwrap(),
+            "李华同志，同志们"
+        );
         assert_eq!(render("{{join one}}", data.clone()).unwrap(), "甲");
         assert_eq!(render("[{{join none}}]", data).unwrap(), "[]");
         assert_eq!(ensure_sentence("抓好落实"), "抓好落实。");

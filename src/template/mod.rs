@@ -13,9 +13,15 @@ use std::path::{Path, PathBuf};
 /// Built-in template files, embedded at compile time. Names starting with `_` are partials.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("review.hbs", include_str!("../../templates/review.hbs")),
-    ("promotion.hbs", include_str!("../../templates/promotion.hbs")),
+    (
+        "promotion.hbs",
+        include_str!("../../templates/promotion.hbs"),
+    ),
     ("regular.hbs", include_str!("../../templates/regular.hbs")),
-    ("mobilization.hbs", include_str!("../../templates/mobilization.hbs")),
+    (
+        "mobilization.hbs",
+        include_str!("../../templates/mobilization.hbs"),
+    ),
     ("article.hbs", include_str!("../../templates/article.hbs")),
     ("_head.hbs", include_str!("../../templates/_head.hbs")),
     ("_body.hbs", include_str!("../../templates/_body.hbs")),
@@ -148,8 +154,8 @@ impl TemplateSet {
                 Some(f) if !template.starts_with('_') => (template.to_string(), f),
                 _ => {
                     let names = self.speech_names();
-                    let suggestion = nearest(template, names.iter().map(String::as_str))
-                        .map(str::to_string);
+                    let suggestion =
+                        nearest(template, names.iter().map(String::as_str)).map(str::to_string);
                     return Err(TemplateLookup::Unknown { names, suggestion });
                 }
             }
