@@ -86,6 +86,20 @@ pub enum Error {
     Write { path: PathBuf, reason: String },
     #[error("{0}")]
     Usage(String),
+    /// Several independent failures (one per spec in a batch).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n错误："))]
+    Many(Vec<Error>),
+}
+
+impl Error {
+    /// One error as itself, several as `Many`.
+    pub fn many(mut errors: Vec<Error>) -> Error {
+        if errors.len() == 1 {
+            errors.remove(0)
+        } else {
+            Error::Many(errors)
+        }
+    }
 }
 
 /// A Chinese reason for the common I/O failures, the system's text for the rest.

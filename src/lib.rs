@@ -1,11 +1,15 @@
 //! jianghua (讲话): drafts Chinese leadership speeches from a TOML spec, typesets them to
 //! GB/T 9704-2012, and mines sample speeches into specs and templates.
 
+pub mod cli;
+pub mod commands;
 pub mod doc;
 pub mod error;
+pub mod fsx;
 pub mod numerals;
 pub mod render;
 pub mod spec;
+pub mod template;
 
 pub use doc::{Block, Doc, Heading, Paragraph};
 pub use error::{Error, Result, SourceError};

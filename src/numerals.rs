@@ -7,17 +7,32 @@ const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '�
 pub fn cardinal(n: u64) -> String {
     match n {
         0..=9 => DIGITS[n as usize].to_string(),
-        10..=19 => format!("十{}", if n == 10 { String::new() } else { cardinal(n - 10) }),
+        10..=19 => format!(
+            "十{}",
+            if n == 10 {
+                String::new()
+            } else {
+                cardinal(n - 10)
+            }
+        ),
         20..=99 => {
             let rest = n % 10;
             format!(
                 "{}十{}",
                 DIGITS[(n / 10) as usize],
-                if rest == 0 { String::new() } else { cardinal(rest) }
+                if rest == 0 {
+                    String::new()
+                } else {
+                    cardinal(rest)
+                }
             )
         }
         100..=9999 => {
-            let (unit, div) = if n < 1000 { ('百', 100) } else { ('千', 1000) };
+            let (unit, div) = if n < 1000 {
+                ('百', 100)
+            } else {
+                ('千', 1000)
+            };
             let head = DIGITS[(n / div) as usize];
             let rest = n % div;
             if rest == 0 {
@@ -61,7 +76,8 @@ pub fn parse_prefix(text: &str) -> Option<(u64, usize)> {
     let mut used = 0;
     for (i, c) in text.char_indices() {
         match c {
-            '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' => {
+            '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' =>
+            {
                 let d = "〇一二三四五六七八九"
                     .chars()
                     .position(|x| x == c)

@@ -59,10 +59,10 @@ impl Form {
             Form::ParenArabic => "（1）",
             Form::ArabicParen => "1）",
             Form::Di => "第一，",
-            Form::Shouxian => "首先，其次，",
+            Form::Shouxian => "首先、其次、再次、最后",
             Form::Yao => "一要",
             Form::Shi => "一是",
-            Form::Fangmian => "一方面，另一方面，",
+            Form::Fangmian => "一方面、另一方面",
         }
     }
 
@@ -106,7 +106,12 @@ impl Form {
                 if total != 2 {
                     return Err(MarkerError::NotTwo { got: total });
                 }
-                if n == 1 { "一方面，" } else { "另一方面，" }.to_string()
+                if n == 1 {
+                    "一方面，"
+                } else {
+                    "另一方面，"
+                }
+                .to_string()
             }
         })
     }
@@ -235,7 +240,10 @@ pub struct InlineMarker {
 
 /// Characters after which a new clause (and so a new enumerated item) may begin.
 fn is_clause_break(c: char) -> bool {
-    matches!(c, '。' | '；' | '：' | '！' | '？' | ';' | ':' | '，' | '\n')
+    matches!(
+        c,
+        '。' | '；' | '：' | '！' | '？' | ';' | ':' | '，' | '\n'
+    )
 }
 
 /// Finds the inline enumeration markers of a paragraph: `一是…二是…`, `一要…二要…`,
@@ -301,7 +309,9 @@ fn inline_marker_at(rest: &str) -> Option<Marker> {
 pub fn is_salutation(text: &str) -> bool {
     let t = text.trim();
     let ends = t.ends_with('：') || t.ends_with(':');
-    let starts = ["同志们", "尊敬的", "各位"].iter().any(|p| t.starts_with(p));
+    let starts = ["同志们", "尊敬的", "各位"]
+        .iter()
+        .any(|p| t.starts_with(p));
     ends && starts && t.chars().count() <= 60
 }
 
@@ -316,8 +326,8 @@ pub fn opens_closing(text: &str) -> bool {
 /// True for a line under the title wrapped in full-width parentheses: a date or a speaker.
 pub fn is_byline(text: &str) -> bool {
     let t = text.trim();
-    let wrapped = (t.starts_with('（') && t.ends_with('）'))
-        || (t.starts_with('(') && t.ends_with(')'));
+    let wrapped =
+        (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
     wrapped && t.chars().count() <= 40 && !t.contains('。')
 }
 
@@ -412,11 +422,17 @@ mod tests {
 
     #[test]
     fn shouxian_and_fangmian_limits() {
-        let four: Vec<_> = (1..=4).map(|n| Form::Shouxian.write(n, 4).unwrap()).collect();
+        let four: Vec<_> = (1..=4)
+            .map(|n| Form::Shouxian.write(n, 4).unwrap())
+            .collect();
         assert_eq!(four, ["首先，", "其次，", "再次，", "最后，"]);
-        let three: Vec<_> = (1..=3).map(|n| Form::Shouxian.write(n, 3).unwrap()).collect();
+        let three: Vec<_> = (1..=3)
+            .map(|n| Form::Shouxian.write(n, 3).unwrap())
+            .collect();
         assert_eq!(three, ["首先，", "其次，", "最后，"]);
-        let two: Vec<_> = (1..=2).map(|n| Form::Shouxian.write(n, 2).unwrap()).collect();
+        let two: Vec<_> = (1..=2)
+            .map(|n| Form::Shouxian.write(n, 2).unwrap())
+            .collect();
         assert_eq!(two, ["首先，", "其次，"]);
         assert_eq!(
             Form::Shouxian.write(1, 5),
@@ -427,7 +443,10 @@ mod tests {
             })
         );
         assert_eq!(Form::Fangmian.write(2, 2).unwrap(), "另一方面，");
-        assert_eq!(Form::Fangmian.write(1, 3), Err(MarkerError::NotTwo { got: 3 }));
+        assert_eq!(
+            Form::Fangmian.write(1, 3),
+            Err(MarkerError::NotTwo { got: 3 })
+        );
     }
 
     #[test]
@@ -461,13 +480,19 @@ mod tests {
 
     #[test]
     fn reads_announced_counts() {
-        assert_eq!(announced_count("下面，我讲三点意见。"), Some(Announced::Count(3)));
+        assert_eq!(
+            announced_count("下面，我讲三点意见。"),
+            Some(Announced::Count(3))
+        );
         assert_eq!(announced_count("我讲两点意见。"), Some(Announced::Count(2)));
         assert_eq!(
             announced_count("下面，就抓好这项工作，我强调几点意见。"),
             Some(Announced::Several)
         );
-        assert_eq!(announced_count("我再提四点要求。"), Some(Announced::Count(4)));
+        assert_eq!(
+            announced_count("我再提四点要求。"),
+            Some(Announced::Count(4))
+        );
         assert_eq!(announced_count("大家讲得很好。"), None);
     }
 }

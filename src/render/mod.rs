@@ -1,7 +1,67 @@
-//! Output writers: Word (.docx) with layout profiles.
+//! Rendering: spec → template → Markdown → Doc, and the output formats written from the Doc.
 
+mod context;
 pub mod docx;
 pub mod profile;
 
 pub use docx::{DocxMeta, write_docx};
 pub use profile::Profile;
+
+use crate::doc::roles::MarkerError;
+use crate::doc::{Doc, markdown};
+use crate::error::Result;
+use crate::spec::{Located, Seg, Spec};
+use crate::template::{TemplateLookup, TemplateSet};
+
+/// Renders a spec to the Doc its template produces.
+pub fn render_doc(spec: &Located<Spec>, templates: &TemplateSet) -> Result<Doc> {
+    let spec_dir = spec
+        .path
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    let prepared = match templates.prepare(&spec.value.template, &spec_dir) {
+        Ok(p) => p,
+        Err(TemplateLookup::Unknown { names, suggestion }) => {
+            let mut help = format!("可用的讲话类型：{}", names.join("、"));
+            if let Some(s) = suggestion {
+                help = format!("是不是想写 \"{s}\"？{help}");
+            }
+            return Err(spec
+                .error_at(
+                    &[Seg::Key("template")],
+                    format!("没有名为 \"{}\" 的模板", spec.value.template),
+                )
+                .help(help)
+                .into());
+        }
+        Err(TemplateLookup::Other(e)) => return Err(e),
+    };
+    let ctx = context::build(spec, &prepared.front)?;
+    let md = prepared
+        .registry
+        .render(&prepared.name, &ctx)
+        .map_err(|e| prepared.render_error(&e))?;
+    Ok(markdown::parse(&md))
+}
+
+/// Renders a spec to plain Markdown.
+pub fn render_markdown(spec: &Located<Spec>, templates: &TemplateSet) -> Result<String> {
+    Ok(markdown::to_markdown(&render_doc(spec, templates)?))
+}
+
+/// Chinese text for a numbering form that cannot number the items it was given.
+pub fn marker_error_text(e: &MarkerError) -> String {
+    match e {
+        MarkerError::TooMany { form, max, got } => format!(
+            "“{}”最多只能排{}项，这里有{}项",
+            form.label(),
+            crate::numerals::cardinal(*max as u64),
+            crate::numerals::cardinal(*got as u64)
+        ),
+        MarkerError::NotTwo { got } => format!(
+            "“一方面……另一方面……”只能用于两点，这里有{}点",
+            crate::numerals::cardinal(*got as u64)
+        ),
+    }
+}

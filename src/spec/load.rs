@@ -1,11 +1,12 @@
 //! Reading a spec file: TOML parsing with file/line/column errors in Chinese.
 
 use super::Spec;
-use crate::error::{Error, Result, SourceError};
+use super::locate::{Located, field_at_offset};
+use crate::error::{Error, Result, SourceError, nearest};
 use std::path::Path;
 
 /// Reads and validates the spec at `path`.
-pub fn load(path: &Path) -> Result<Spec> {
+pub fn load(path: &Path) -> Result<Located<Spec>> {
     let source = std::fs::read_to_string(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -14,14 +15,123 @@ pub fn load(path: &Path) -> Result<Spec> {
 }
 
 /// Parses and validates spec text; `path` is used in error messages.
-pub fn parse(source: &str, path: &Path) -> Result<Spec> {
-    let spec: Spec = toml::from_str(source).map_err(|e| {
-        let err = SourceError::new(path, e.message().to_string());
-        match e.span() {
-            Some(span) => err.at_offset(source, span.start),
-            None => err,
+pub fn parse(source: &str, path: &Path) -> Result<Located<Spec>> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    reject_raw_control_chars(source, path)?;
+    let spec: Spec = toml::from_str(source).map_err(|e| translate(&e, source, path))?;
+    let located = Located::new(spec, source, path);
+    super::validate::validate(&located)?;
+    Ok(located)
+}
+
+/// A control character typed (or pasted) straight into the file.
+fn reject_raw_control_chars(source: &str, path: &Path) -> Result<()> {
+    if let Some((offset, c)) = source
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    {
+        let field = field_at_offset(source, offset);
+        return Err(SourceError::new(
+            path,
+            format!(
+                "字段 `{field}` 中有一个控制字符 U+{:04X}（多半是从别处粘贴带进来的）",
+                c as u32
+            ),
+        )
+        .at_offset(source, offset)
+        .help("删除这个看不见的字符后重新运行；如在编辑器中看不到，可先删掉该行再手工重打")
+        .into());
+    }
+    Ok(())
+}
+
+/// Turns a toml/serde error into a Chinese message with position and a suggestion.
+fn translate(e: &toml::de::Error, source: &str, path: &Path) -> Error {
+    let msg = e.message();
+    let mut err = if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let valid: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let mut err = SourceError::new(path, format!("未知字段 `{key}`"));
+        err = match nearest(key, valid.iter().copied()) {
+            Some(near) => err.help(format!("是不是想写 `{near}`？")),
+            None => err.help(format!("这里可用的字段有：{}", valid.join("、"))),
+        };
+        err
+    } else if let Some(rest) = msg.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        SourceError::new(path, format!("缺少必填字段 `{key}`")).help(match key {
+            "title" => "在文件开头加一行，例如：title = \"在全县工作会议上的讲话\"".to_string(),
+            "template" => "在文件开头加一行，例如：template = \"review\"（可用 `jianghua templates` 查看全部类型）".to_string(),
+            _ => format!("补上 `{key}` 字段"),
+        })
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        SourceError::new(
+            path,
+            format!(
+                "类型不对：这里需要{}，实际写的是{}",
+                type_cn(expected),
+                type_cn(found)
+            ),
+        )
+        .help(type_help(expected))
+    } else if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let valid: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let err = SourceError::new(path, format!("不认识的取值 `{value}`"));
+        match nearest(value, valid.iter().copied()) {
+            Some(near) => err.help(format!(
+                "是不是想写 `{near}`？可用的取值：{}",
+                valid.join("、")
+            )),
+            None => err.help(format!("可用的取值：{}", valid.join("、"))),
         }
-    })?;
-    super::validate::validate(&spec, source, path)?;
-    Ok(spec)
+    } else {
+        SourceError::new(path, format!("TOML 语法错误：{}", msg.trim()))
+            .help("检查这一行的引号、等号和方括号是否成对；文字内容要放在英文双引号里")
+    };
+    if let Some(span) = e.span() {
+        // serde reports a missing field at the table that lacks it; the top-level table spans
+        // the whole file, so a position there would only mislead.
+        let whole_file =
+            span.start == 0 && (span.is_empty() || span.end >= source.trim_end().len());
+        if !whole_file {
+            err = err.at_offset(source, span.start);
+        }
+    }
+    err.into()
+}
+
+fn type_cn(serde_name: &str) -> String {
+    let s = serde_name.trim();
+    let cn = if s.contains("sequence") || s.contains("array") {
+        "数组（[\"…\", \"…\"]）"
+    } else if s.starts_with("string") || s.contains("a string") {
+        "文字（用双引号括起来）"
+    } else if s.contains("integer") {
+        "整数"
+    } else if s.contains("float") {
+        "小数"
+    } else if s.contains("bool") {
+        "true/false"
+    } else if s.contains("map") || s.contains("struct") || s.contains("table") {
+        "表（[…] 小节）"
+    } else if s.contains("datetime") || s.contains("date") {
+        "日期（如 2026-01-15）"
+    } else {
+        return s.to_string();
+    };
+    cn.to_string()
+}
+
+fn type_help(expected: &str) -> String {
+    if expected.contains("sequence") {
+        "写成数组，例如：paragraphs = [\"第一段。\", \"第二段。\"]".to_string()
+    } else if expected.contains("string") {
+        "文字要放在英文双引号里，例如：title = \"在全县工作会议上的讲话\"".to_string()
+    } else if expected.contains("date") {
+        "日期不加引号，例如：date = 2026-01-15".to_string()
+    } else {
+        format!("改成{}", type_cn(expected))
+    }
 }

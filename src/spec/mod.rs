@@ -1,9 +1,11 @@
 //! The speech spec: the TOML a user writes, its types, loading with positioned errors, and checks.
 
 mod load;
+pub mod locate;
 mod validate;
 
 pub use load::{load, parse};
+pub use locate::{Located, Seg};
 
 use serde::{Deserialize, Serialize};
 

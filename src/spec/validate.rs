@@ -1,9 +1,187 @@
 //! Checks a parsed spec against the rules serde cannot express (depth, counts, text content).
 
-use super::Spec;
+use super::locate::{Located, Seg, field_name};
+use super::{Enumeration, MAX_DEPTH, Numbering, Part, Spec};
 use crate::error::Result;
-use std::path::Path;
 
-pub fn validate(_spec: &Spec, _source: &str, _path: &Path) -> Result<()> {
+pub fn validate(spec: &Located<Spec>) -> Result<()> {
+    let s = &spec.value;
+    if s.title.trim().is_empty() {
+        return Err(spec
+            .error_at(&[Seg::Key("title")], "`title` 是空的")
+            .help("写上讲话的标题，例如：title = \"在全县工作会议上的讲话\"")
+            .into());
+    }
+    check_text(spec)?;
+    if s.numbering == Some(Numbering::Shouxian) && s.parts.len() > 4 {
+        return Err(spec
+            .error_at(
+                &[Seg::Key("numbering")],
+                format!(
+                    "“首先、其次、再次、最后”最多只能排四个部分，这里有{}个",
+                    s.parts.len()
+                ),
+            )
+            .help("把部分合并到四个以内，或改用 numbering = \"standard\" 或 \"di\"")
+            .into());
+    }
+    let mut path = vec![Seg::Key("parts")];
+    check_parts(spec, &s.parts, 1, &mut path)
+}
+
+fn check_parts<'a>(
+    spec: &Located<Spec>,
+    parts: &'a [Part],
+    level: usize,
+    path: &mut Vec<Seg<'a>>,
+) -> Result<()> {
+    for (i, part) in parts.iter().enumerate() {
+        path.push(Seg::Index(i));
+        if part.enumeration == Some(Enumeration::Fangmian) && part.points.len() != 2 {
+            path.push(Seg::Key("enumeration"));
+            let err = spec
+                .error_at(
+                    path,
+                    format!(
+                        "“一方面……另一方面……”只能用于两点，`{}` 有{}点",
+                        field_name(&path[..path.len() - 1]),
+                        crate::numerals::cardinal(part.points.len() as u64)
+                    ),
+                )
+                .help("写成恰好两个 points，或改用 enumeration = \"shi\"（一是、二是……）");
+            return Err(err.into());
+        }
+        if !part.sections.is_empty() {
+            if level >= MAX_DEPTH {
+                path.push(Seg::Key("sections"));
+                let err = spec
+                    .error_at(
+                        path,
+                        format!(
+                            "层次太深：`{}` 已是第{}层，讲话稿最多四层（一、（一）1.（1））",
+                            field_name(&path[..path.len() - 1]),
+                            crate::numerals::cardinal(level as u64)
+                        ),
+                    )
+                    .help("把第五层的内容并入上一层的 paragraphs 或 points");
+                return Err(err.into());
+            }
+            path.push(Seg::Key("sections"));
+            check_parts(spec, &part.sections, level + 1, path)?;
+            path.pop();
+        }
+        path.pop();
+    }
     Ok(())
+}
+
+/// A control character that arrived through a TOML escape such as `\u0007`.
+fn check_text(spec: &Located<Spec>) -> Result<()> {
+    let mut found = None;
+    for_each_text(&spec.value, &mut |path, text| {
+        if found.is_none()
+            && let Some(c) = text
+                .chars()
+                .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        {
+            found = Some((path.to_vec(), c));
+        }
+    });
+    let Some((path, c)) = found else {
+        return Ok(());
+    };
+    let segs: Vec<Seg<'_>> = path
+        .iter()
+        .map(|p| match p {
+            Owned::Key(k) => Seg::Key(k),
+            Owned::Index(i) => Seg::Index(*i),
+        })
+        .collect();
+    Err(spec
+        .error_at(
+            &segs,
+            format!(
+                "字段 `{}` 中有一个控制字符 U+{:04X}，Word 文件里不能有它",
+                field_name(&segs),
+                c as u32
+            ),
+        )
+        .help("删除这个字符（多半是从别处粘贴时带进来的转义序列）")
+        .into())
+}
+
+#[derive(Debug, Clone)]
+enum Owned {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// Calls `f` with every user text field of the spec and its path.
+fn for_each_text(spec: &Spec, f: &mut dyn FnMut(&[Owned], &str)) {
+    use Owned::{Index, Key};
+    f(&[Key("title")], &spec.title);
+    for (key, value) in [
+        ("speaker", &spec.speaker),
+        ("speaker-title", &spec.speaker_title),
+        ("transition", &spec.transition),
+    ] {
+        if let Some(v) = value {
+            f(&[Key(key)], v);
+        }
+    }
+    for (i, s) in spec.salutation.iter().flatten().enumerate() {
+        f(&[Key("salutation"), Index(i)], s);
+    }
+    let o = &spec.opening;
+    for (key, value) in [
+        ("meeting", &o.meeting),
+        ("purpose", &o.purpose),
+        ("comment", &o.comment),
+    ] {
+        if let Some(v) = value {
+            f(&[Key("opening"), Key(key)], v);
+        }
+    }
+    for (key, list) in [("just-now", &o.just_now), ("paragraphs", &o.paragraphs)] {
+        for (i, s) in list.iter().enumerate() {
+            f(&[Key("opening"), Key(key), Index(i)], s);
+        }
+    }
+    let mut path = vec![Key("parts")];
+    parts_text(&spec.parts, &mut path, f);
+    let c = &spec.closing;
+    for (key, value) in [("call", &c.call), ("goal", &c.goal)] {
+        if let Some(v) = value {
+            f(&[Key("closing"), Key(key)], v);
+        }
+    }
+    for (i, s) in c.paragraphs.iter().enumerate() {
+        f(&[Key("closing"), Key("paragraphs"), Index(i)], s);
+    }
+}
+
+fn parts_text(parts: &[Part], path: &mut Vec<Owned>, f: &mut dyn FnMut(&[Owned], &str)) {
+    for (i, part) in parts.iter().enumerate() {
+        path.push(Owned::Index(i));
+        path.push(Owned::Key("heading"));
+        f(path, &part.heading);
+        path.pop();
+        for (key, list) in [
+            ("paragraphs", &part.paragraphs),
+            ("points", &part.points),
+            ("after", &part.after),
+        ] {
+            for (j, s) in list.iter().enumerate() {
+                path.push(Owned::Key(key));
+                path.push(Owned::Index(j));
+                f(path, s);
+                path.pop();
+                path.pop();
+            }
+        }
+        path.push(Owned::Key("sections"));
+        parts_text(&part.sections, path, f);
+        path.pop();
+        path.pop();
+    }
 }

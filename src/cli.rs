@@ -1,0 +1,65 @@
+//! Command-line interface: the clap definitions of every subcommand (help text in Chinese).
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// 讲话稿起草工具：根据 TOML 要素文件生成领导讲话稿（Markdown / Word）。
+/// Drafts Chinese leadership speeches from a TOML spec.
+#[derive(Debug, Parser)]
+#[command(name = "jianghua", version, about, long_about = None)]
+#[command(
+    after_help = "示例：\n  jianghua new review -o my.toml\n  jianghua render my.toml\n  jianghua render my.toml -o speech.docx\n  jianghua templates"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 根据要素文件生成讲话稿 (render specs into drafts)
+    Render(RenderArgs),
+    /// 生成某类讲话的要素文件样板，每个字段都有中文注释 (scaffold a spec)
+    New(NewArgs),
+    /// 列出可用的讲话类型（模板） (list speech templates)
+    Templates(TemplatesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// 要素文件（.toml），可以一次给多个
+    #[arg(required = true, value_name = "SPEC")]
+    pub specs: Vec<PathBuf>,
+    /// 输出文件；`-` 表示输出到屏幕。不给时写在要素文件旁边
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// 输出格式：md、docx，或 md,docx 同时输出。默认按 -o 的扩展名，否则为 md
+    #[arg(short, long, value_name = "FORMAT", value_delimiter = ',')]
+    pub format: Vec<String>,
+    /// 批量输出目录：每个要素文件生成同名的 .md/.docx
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// 自定义模板目录，其中的文件覆盖同名内置模板
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// 讲话类型，如 review、promotion、regular、mobilization、article
+    #[arg(value_name = "TYPE")]
+    pub kind: String,
+    /// 写到哪个文件；不给时为 <类型>.toml，`-` 表示输出到屏幕
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// 目标文件已存在时覆盖它
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// 同时列出这个目录中的自定义模板
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}

@@ -1,0 +1,20 @@
+//! What each subcommand does; `main.rs` only parses arguments and reports the result.
+
+mod new;
+mod render;
+mod templates;
+
+pub use new::scaffold;
+pub use render::Format;
+
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Render(args) => render::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Templates(args) => templates::run(&args),
+    }
+}

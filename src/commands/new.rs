@@ -1,0 +1,58 @@
+//! `jianghua new`: writes a fully commented spec for one speech type, ready to render as it is.
+
+use crate::cli::NewArgs;
+use crate::error::{Error, Result, nearest};
+use crate::fsx::write_atomic;
+use std::path::PathBuf;
+
+/// The commented example spec of each built-in speech type (the files in `examples/`).
+const SCAFFOLDS: &[(&str, &str)] = &[
+    ("review", include_str!("../../examples/review.toml")),
+    ("promotion", include_str!("../../examples/promotion.toml")),
+    ("regular", include_str!("../../examples/regular.toml")),
+    (
+        "mobilization",
+        include_str!("../../examples/mobilization.toml"),
+    ),
+    ("article", include_str!("../../examples/article.toml")),
+];
+
+/// The scaffold for a speech type, or an error listing the valid types.
+pub fn scaffold(kind: &str) -> Result<&'static str> {
+    if let Some((_, text)) = SCAFFOLDS.iter().find(|(k, _)| *k == kind) {
+        return Ok(text);
+    }
+    let names: Vec<&str> = SCAFFOLDS.iter().map(|(k, _)| *k).collect();
+    let hint = nearest(kind, names.iter().copied())
+        .map(|n| format!("是不是想写 {n}？"))
+        .unwrap_or_default();
+    Err(Error::Usage(format!(
+        "没有名为 “{kind}” 的讲话类型。{hint}可用的类型：{}",
+        names.join("、")
+    )))
+}
+
+pub fn run(args: &NewArgs) -> Result<()> {
+    let text = scaffold(&args.kind)?;
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}.toml", args.kind)));
+    if path.as_os_str() == "-" {
+        print!("{text}");
+        return Ok(());
+    }
+    if path.exists() && !args.force {
+        return Err(Error::Write {
+            path,
+            reason: "文件已存在；如要覆盖，请加 --force".to_string(),
+        });
+    }
+    write_atomic(&path, text.as_bytes())?;
+    eprintln!(
+        "已生成 {}，修改其中的内容后运行：jianghua render {}",
+        path.display(),
+        path.display()
+    );
+    Ok(())
+}

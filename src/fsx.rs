@@ -1,0 +1,70 @@
+//! File output: atomic writes (temp file + rename), so a failed run never leaves half a file.
+
+use crate::error::{Error, Result, io_reason};
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically: a temp file in the same folder, synced, then renamed
+/// over the target. The previous file survives any failure.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let fail = |reason: String| Error::Write {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if !dir.is_dir() {
+        return Err(fail(format!(
+            "目录 {} 不存在（请先创建它，或换一个输出位置）",
+            dir.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(fail("这是一个目录；请给出文件名".to_string()));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| fail(io_reason(&e)))?;
+    tmp.write_all(bytes).map_err(|e| fail(io_reason(&e)))?;
+    tmp.as_file().sync_all().map_err(|e| fail(io_reason(&e)))?;
+    tmp.persist(path).map_err(|e| {
+        fail(format!(
+            "{}（如果文件正在 Word 或 WPS 中打开，请先关闭）",
+            io_reason(&e.error)
+        ))
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("speech.md");
+        write_atomic(&target, "旧稿".as_bytes()).unwrap();
+        write_atomic(&target, "新稿".as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "新稿");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn missing_folder_is_a_clear_error() {
+        let err = write_atomic(Path::new("/nonexistent-dir-xyz/a.md"), b"x").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "无法写入 /nonexistent-dir-xyz/a.md：目录 /nonexistent-dir-xyz 不存在（请先创建它，或换一个输出位置）"
+        );
+    }
+}
