@@ -1,6 +1,8 @@
 //! Word output: every generated .docx is read back from its XML and compared with the Doc and
 //! the profile; real readers (LibreOffice, pandoc) are in `docx/real.rs`.
 
+#[path = "docx/cli.rs"]
+mod cli;
 #[path = "docx/ooxml.rs"]
 mod ooxml;
 #[path = "docx/real.rs"]

@@ -169,6 +169,33 @@ impl Profile {
             .map(|(_, _, source)| *source)
     }
 
+    /// The profile a user named on the command line: a built-in name, or a path to a TOML file.
+    pub fn resolve(name_or_path: &str) -> Result<Profile> {
+        if let Some(profile) = Self::builtin(name_or_path) {
+            return Ok(profile);
+        }
+        let path = Path::new(name_or_path);
+        let looks_like_path = name_or_path.contains(['/', '\\'])
+            || path.extension().is_some_and(|e| e == "toml")
+            || path.exists();
+        if looks_like_path {
+            return Self::load(path);
+        }
+        Err(Self::unknown(name_or_path))
+    }
+
+    /// The error for a profile name that is not built in, with the nearest name.
+    pub fn unknown(name: &str) -> crate::Error {
+        let names: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
+        let hint = nearest(name, names.iter().copied())
+            .map(|n| format!("是不是想写 {n}？"))
+            .unwrap_or_default();
+        crate::Error::Usage(format!(
+            "没有名为 “{name}” 的版式。{hint}可用的版式：{}；也可以给出版式文件（.toml）的路径",
+            names.join("、")
+        ))
+    }
+
     /// Reads and checks the profile at `path`.
     pub fn load(path: &Path) -> Result<Profile> {
         let source = std::fs::read_to_string(path).map_err(|source| crate::Error::Read {
@@ -180,6 +207,7 @@ impl Profile {
 
     /// Parses and checks profile text; `path` is used in error messages.
     pub fn parse(source: &str, path: &Path) -> Result<Profile, SourceError> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         let profile: Profile = toml::from_str(source).map_err(|e| toml_error(source, path, &e))?;
         profile.validate(source, path)?;
         Ok(profile)

@@ -155,7 +155,8 @@ fn real_readers_agree_with_our_text_and_layout() {
     let mut cases = Vec::new();
     for (profile_name, _) in Profile::builtin_names() {
         let profile = Profile::builtin(profile_name).unwrap();
-        for (name, doc) in speeches::all() {
+        let fixtures = speeches::all().into_iter().map(|(n, d)| (n.to_string(), d));
+        for (name, doc) in fixtures.chain(examples()) {
             let name = format!("{name}-{profile_name}");
             let docx = dir.join(format!("{name}.docx"));
             let meta = DocxMeta {
@@ -345,6 +346,32 @@ fn real_readers_agree_with_our_text_and_layout() {
             .arg(&case.docx));
         assert_eq!(squeeze(&plain), want, "{}: pandoc text", case.name);
     }
+}
+
+/// Every example spec rendered to its Doc, the way `jianghua render` does.
+fn examples() -> Vec<(String, Doc)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    specs.sort();
+    assert!(!specs.is_empty(), "no examples");
+    specs
+        .into_iter()
+        .map(|path| {
+            let spec = jianghua::spec::load(&path).unwrap();
+            let doc = jianghua::render::render_doc(
+                &spec,
+                &jianghua::template::TemplateSet::for_spec(None, &path),
+            )
+            .unwrap();
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            (format!("example-{name}"), doc)
+        })
+        .collect()
 }
 
 fn mode(sorted: &[usize]) -> usize {
