@@ -66,7 +66,11 @@ pub fn write_docx(doc: &Doc, profile: &Profile, meta: &DocxMeta) -> Result<Vec<u
     );
 
     docx = docx
-        .add_style(layout.style(style_id::TITLE, "Speech Title", &profile.title, None))
+        .add_style(
+            layout
+                .style(style_id::TITLE, "Speech Title", &profile.title, None)
+                .snap_to_grid(false),
+        )
         .add_style(layout.style(style_id::BYLINE, "Speech Byline", &profile.byline, None))
         .add_style(layout.style(
             style_id::SALUTATION,
@@ -257,6 +261,9 @@ impl<'a> Layout<'a> {
                     &profile.title,
                     vec![self.run(&profile.title, text)],
                 )
+                // Off the grid: LibreOffice gives a 22 pt line two grid lines despite the exact
+                // spacing, which pulls a wrapped title's lines apart.
+                .snap_to_grid(false)
                 .keep_next(true),
             Block::Byline { text } => self
                 .styled(

@@ -23,11 +23,11 @@ fn tools_present() -> bool {
     if missing.is_empty() {
         return true;
     }
-    let note = format!("skipped: {} not installed", missing.join(", "));
+    let missing = missing.join(", ");
     if std::env::var("JIANGHUA_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
-        panic!("{note} (JIANGHUA_REQUIRE_TOOLS=1)");
+        panic!("JIANGHUA_REQUIRE_TOOLS=1 but {missing} not installed");
     }
-    println!("{note}");
+    println!("skipped: {missing} not installed");
     false
 }
 
@@ -294,7 +294,7 @@ fn real_readers_agree_with_our_text_and_layout() {
                 }
                 let steps = (pair[1].y_max - pair[0].y_max) / pitch;
                 assert!(
-                    (steps - steps.round()).abs() < 0.02 && steps.round() >= 1.0,
+                    (steps - steps.round()).abs() < 0.05 && steps.round() >= 1.0,
                     "{} page {}: line {:?} is {steps:.3} lines below the previous one",
                     case.name,
                     i + 1,
