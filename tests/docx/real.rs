@@ -165,6 +165,8 @@ fn real_readers_agree_with_our_text_and_layout() {
                 created: None,
             };
             std::fs::write(&docx, write_docx(&doc, &profile, &meta).unwrap()).unwrap();
+            // soffice exits 0 even when a conversion fails: never read a stale PDF.
+            let _ = std::fs::remove_file(docx.with_extension("pdf"));
             cases.push(Case {
                 name,
                 doc,
