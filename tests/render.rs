@@ -41,7 +41,10 @@ fn numbering_schemes() {
     assert!(md.contains("**第二，第2项工作**。内容2。"), "{md}");
     let md = render(&spec_with("numbering = \"shouxian\"", 4, ""));
     for (i, w) in ["首先", "其次", "再次", "最后"].iter().enumerate() {
-        assert!(md.contains(&format!("**{w}，第{}项工作**。", i + 1)), "{md}");
+        assert!(
+            md.contains(&format!("**{w}，第{}项工作**。", i + 1)),
+            "{md}"
+        );
     }
     let md = render(&spec_with("numbering = \"shouxian\"", 3, ""));
     assert!(md.contains("**最后，第3项工作**"), "{md}");
@@ -54,7 +57,12 @@ fn sections_follow_the_standard_hierarchy() {
     let md = render(
         "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"甲\"\n[[parts.sections]]\nheading = \"乙\"\n[[parts.sections.sections]]\nheading = \"丙\"\n[[parts.sections.sections.sections]]\nheading = \"丁\"\nparagraphs = [\"正文。\"]\n[[parts.sections.sections.sections]]\nheading = \"戊\"\n",
     );
-    assert!(md.contains("## 一、甲\n\n### （一）乙\n\n#### 1.丙\n\n**（1）丁**。正文。\n\n**（2）戊**。"), "{md}");
+    assert!(
+        md.contains(
+            "## 一、甲\n\n### （一）乙\n\n#### 1.丙\n\n**（1）丁**。正文。\n\n**（2）戊**。"
+        ),
+        "{md}"
+    );
 }
 
 #[test]
@@ -76,25 +84,44 @@ fn enumerations() {
 
 #[test]
 fn double_newline_starts_a_paragraph_and_optional_fields_are_optional() {
-    let md = render("template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"工作\"\nparagraphs = [\"第一段。\\n\\n第二段。\"]\n");
-    assert_eq!(md, "# 讲话\n\n同志们：\n\n下面，我讲一点意见。\n\n## 一、工作\n\n第一段。\n\n第二段。\n");
+    let md = render(
+        "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"工作\"\nparagraphs = [\"第一段。\\n\\n第二段。\"]\n",
+    );
+    assert_eq!(
+        md,
+        "# 讲话\n\n同志们：\n\n下面，我讲一点意见。\n\n## 一、工作\n\n第一段。\n\n第二段。\n"
+    );
 }
 
 #[test]
 fn markdown_keeps_every_character_the_user_typed() {
-    let md = render("template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"R&D\"\nparagraphs = [\"20**年要把<人才>工作和R&D投入抓好，做到“1+1>2”。\"]\n");
+    let md = render(
+        "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"R&D\"\nparagraphs = [\"20**年要把<人才>工作和R&D投入抓好，做到“1+1>2”。\"]\n",
+    );
     assert!(md.contains("## 一、R\\&D"), "{md}");
-    assert!(md.contains("20\\*\\*年要把\\<人才\\>工作和R\\&D投入抓好，做到“1+1\\>2”。"), "{md}");
+    assert!(
+        md.contains("20\\*\\*年要把\\<人才\\>工作和R\\&D投入抓好，做到“1+1\\>2”。"),
+        "{md}"
+    );
     let doc = jianghua::doc::markdown::parse(&md);
-    assert!(doc.plain_text().contains("20**年要把<人才>工作和R&D投入抓好，做到“1+1>2”。"));
+    assert!(
+        doc.plain_text()
+            .contains("20**年要把<人才>工作和R&D投入抓好，做到“1+1>2”。")
+    );
 }
 
 /// pandoc reads our Markdown back to exactly the user's text (skipped when pandoc is absent).
 #[test]
 fn pandoc_reads_back_every_character() {
-    let Ok(out) = std::process::Command::new("pandoc").arg("--version").output() else {
+    let Ok(out) = std::process::Command::new("pandoc")
+        .arg("--version")
+        .output()
+    else {
         eprintln!("skipped: pandoc not installed (set up by .ci/run)");
-        assert!(std::env::var_os("JIANGHUA_REQUIRE_TOOLS").is_none(), "pandoc required");
+        assert!(
+            std::env::var_os("JIANGHUA_REQUIRE_TOOLS").is_none(),
+            "pandoc required"
+        );
         return;
     };
     assert!(out.status.success());
@@ -110,7 +137,12 @@ fn pandoc_reads_back_every_character() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(md.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(md.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let plain = String::from_utf8(out.stdout).unwrap();
     assert!(plain.contains(tricky), "pandoc read:\n{plain}");

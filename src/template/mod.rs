@@ -8,8 +8,8 @@ use crate::error::{Result, SourceError, nearest};
 pub use front_matter::FrontMatter;
 use handlebars::Handlebars;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Built-in template files, embedded at compile time. Names starting with `_` are partials.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -161,7 +161,11 @@ impl TemplateSet {
         Ok(prepared)
     }
 
-    fn prepare_uncached(&self, template: &str, spec_dir: &Path) -> Result<Prepared, TemplateLookup> {
+    fn prepare_uncached(
+        &self,
+        template: &str,
+        spec_dir: &Path,
+    ) -> Result<Prepared, TemplateLookup> {
         let (name, file) = if template.ends_with(".hbs") || template.contains('/') {
             let path = spec_dir.join(template);
             let source = read(&path).map_err(TemplateLookup::Other)?;
