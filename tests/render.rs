@@ -125,7 +125,7 @@ fn pandoc_reads_back_every_character() {
         return;
     };
     assert!(out.status.success());
-    let tricky = "20**年、R&D、<人才>、a_b_c、$100、@张三、#1、~x~、^y^、\"引号\"、--、...、[注]、`代码`、\\反斜杠";
+    let tricky = "20**年、R&D、<人才>、a_b_c、$100、@张三、#1、~x~、^y^、“引号”、say \"ok\" now、--、...、[注]、`代码`、\\反斜杠";
     let md = render(&format!(
         "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"工作\"\nparagraphs = [{}]\n",
         toml::Value::String(tricky.to_string())
@@ -146,4 +146,67 @@ fn pandoc_reads_back_every_character() {
     let out = child.wait_with_output().unwrap();
     let plain = String::from_utf8(out.stdout).unwrap();
     assert!(plain.contains(tricky), "pandoc read:\n{plain}");
+}
+
+#[test]
+fn users_punctuation_is_tidied_where_it_is_woven_in() {
+    let md = render(
+        "template = \"review\"\ntitle = \"测试\"\ntransition = \"下面,我讲{n}点意见\"\n[opening]\nmeeting = \"全县信访工作会议。\"\npurpose = \"研究部署信访积案化解工作。\"\njust-now = [\"县信访局通报了情况。\", \"3个乡镇作了发言；\"]\ncomment = \"发言很好\"\n[[parts]]\nheading = \"提高政治站位。\"\npoints = [\"信访工作是群众工作；\", \"要坚持人民至上,把群众的事当自己的事\", \"要做到事事有回音?\"]\nafter = [\"各单位要高度重视\"]\n",
+    );
+    assert!(md.contains("今天，我们召开全县信访工作会议，主要任务是研究部署信访积案化解工作。刚才，县信访局通报了情况，3个乡镇作了发言。发言很好。"), "{md}");
+    assert!(md.contains("下面，我讲一点意见。"), "{md}");
+    assert!(md.contains("## 一、提高政治站位\n"), "{md}");
+    assert!(md.contains("一是信访工作是群众工作。二是要坚持人民至上，把群众的事当自己的事。三是要做到事事有回音？"), "{md}");
+    assert!(md.contains("各单位要高度重视。"), "{md}");
+}
+
+#[test]
+fn closing_call_gets_a_subject_only_when_it_has_none() {
+    let base =
+        "template = \"promotion\"\ntitle = \"测试\"\n[[parts]]\nheading = \"甲\"\n[closing]\n";
+    let md = render(&format!(
+        "{base}call = \"各级各部门要以只争朝夕的劲头抓落实\"\ngoal = \"推动工作上台阶\"\n"
+    ));
+    assert!(
+        md.contains("各级各部门要以只争朝夕的劲头抓落实，推动工作上台阶！"),
+        "{md}"
+    );
+    assert!(!md.contains("要各级各部门要"), "{md}");
+    let md = render(&format!("{base}call = \"以只争朝夕的劲头抓落实\"\n"));
+    assert!(md.contains("各级各部门要以只争朝夕的劲头抓落实！"), "{md}");
+    let md = render(&format!("{base}goal = \"奋力谱写乡村振兴新篇章。\"\n"));
+    assert!(
+        md.contains("奋力谱写乡村振兴新篇章！"),
+        "goal alone is kept: {md}"
+    );
+}
+
+#[test]
+fn run_in_parts_with_sections_and_siblings_that_look_alike() {
+    let md = render(
+        "template = \"promotion\"\ntitle = \"测试\"\n[[parts]]\nheading = \"要抓好下一步工作\"\n[[parts.sections]]\nheading = \"抓好甲\"\nparagraphs = [\"甲甲。\"]\n[[parts.sections]]\nheading = \"抓好乙\"\n[[parts.sections.sections]]\nheading = \"细项\"\nparagraphs = [\"丙丙。\"]\n",
+    );
+    assert!(md.contains("**一要抓好下一步工作**。\n\n### （一）抓好甲\n\n甲甲。\n\n### （二）抓好乙\n\n**1.细项**。丙丙。"), "{md}");
+    let doc = jianghua::doc::markdown::parse(&md);
+    let levels: Vec<u8> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            jianghua::Block::Heading(h) => Some(h.level),
+            jianghua::Block::Paragraph(p) => p.lead.as_ref().map(|l| l.level),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(levels, [1, 2, 2, 3]);
+}
+
+#[test]
+fn a_point_spanning_paragraphs_puts_every_point_in_its_own() {
+    let md = render(
+        "template = \"review\"\ntitle = \"测试\"\n[[parts]]\nheading = \"甲\"\npoints = [\"第一点。\\n\\n补充说明\", \"要第二点\"]\nenumeration = \"yao\"\n",
+    );
+    assert!(
+        md.contains("一要第一点。\n\n补充说明。\n\n二要第二点。"),
+        "{md}"
+    );
 }

@@ -125,21 +125,12 @@ fn join(h: &Helper<'_>) -> Result<String, RenderError> {
     Ok(crate::doc::markdown::escape(&items.join(sep)))
 }
 
-/// Ends a text with 。 unless it already ends with closing punctuation.
-pub fn ensure_sentence(text: &str) -> String {
-    let t = text.trim_end();
-    if t.is_empty() || t.ends_with(['。', '！', '？', '：', '；', '…']) {
-        t.to_string()
-    } else {
-        let t = t.trim_end_matches(['，', '、', ',', '.']);
-        format!("{t}。")
-    }
-}
-
 /// `{{sentence text}}`: the text ending with 。 (kept if it already ends a sentence).
 fn sentence(h: &Helper<'_>) -> Result<String, RenderError> {
     let text = param(h, 0, "sentence")?.as_str().unwrap_or_default();
-    Ok(crate::doc::markdown::escape(&ensure_sentence(text)))
+    Ok(crate::doc::markdown::escape(&crate::doc::punct::sentence(
+        text,
+    )))
 }
 
 /// Reads `2026-01-15` (the form dates take in the template context).
@@ -270,10 +261,10 @@ mod tests {
         );
         assert_eq!(render("{{join one}}", data.clone()).unwrap(), "甲");
         assert_eq!(render("[{{join none}}]", data).unwrap(), "[]");
-        assert_eq!(ensure_sentence("抓好落实"), "抓好落实。");
-        assert_eq!(ensure_sentence("抓好落实，"), "抓好落实。");
-        assert_eq!(ensure_sentence("抓好落实！"), "抓好落实！");
-        assert_eq!(ensure_sentence(""), "");
+        assert_eq!(crate::doc::punct::sentence("抓好落实"), "抓好落实。");
+        assert_eq!(crate::doc::punct::sentence("抓好落实，"), "抓好落实。");
+        assert_eq!(crate::doc::punct::sentence("抓好落实！"), "抓好落实！");
+        assert_eq!(crate::doc::punct::sentence(""), "");
     }
 
     #[test]
