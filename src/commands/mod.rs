@@ -1,6 +1,7 @@
 //! What each subcommand does; `main.rs` only parses arguments and reports the result.
 
 mod new;
+mod profiles;
 mod render;
 mod templates;
 
@@ -16,5 +17,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Render(args) => render::run(&args),
         Command::New(args) => new::run(&args),
         Command::Templates(args) => templates::run(&args),
+        Command::Profiles(args) => profiles::run(&args),
     }
 }
