@@ -146,6 +146,7 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
         spec,
         front,
         numbering,
+        forms: s.heading_forms.as_deref().unwrap_or(&[]),
         enumeration,
     };
     let parts = levels.parts(&s.parts, 1, &mut path)?;
@@ -223,17 +224,26 @@ struct Levels<'a> {
     spec: &'a Located<Spec>,
     front: &'a FrontMatter,
     numbering: Numbering,
+    /// Per-level form overrides (`heading-forms`); levels past the list follow `numbering`.
+    forms: &'a [Form],
     enumeration: Enumeration,
 }
 
 impl Levels<'_> {
+    fn form(&self, level: usize) -> Form {
+        self.forms
+            .get(level - 1)
+            .copied()
+            .unwrap_or_else(|| heading_form(self.numbering, level))
+    }
+
     fn parts<'p>(
         &self,
         parts: &'p [Part],
         level: usize,
         path: &mut Vec<Seg<'p>>,
     ) -> Result<Vec<PartCtx>> {
-        let form = heading_form(self.numbering, level);
+        let level_form = self.form(level);
         // siblings look alike: all run in, unless one of them has sections of its own
         let default_run_in = if level == 1 {
             self.numbering != Numbering::Standard
@@ -243,6 +253,7 @@ impl Levels<'_> {
         let mut out = Vec::with_capacity(parts.len());
         for (i, part) in parts.iter().enumerate() {
             path.push(Seg::Index(i));
+            let form = part.heading_form.unwrap_or(level_form);
             let marker = form.write(i + 1, parts.len()).map_err(|e| {
                 self.spec
                     .error_at(&path[..path.len() - 1], super::marker_error_text(&e))
