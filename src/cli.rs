@@ -25,6 +25,8 @@ pub enum Command {
     Templates(TemplatesArgs),
     /// 列出 Word 版式，或导出一个版式文件供修改 (list or eject layout profiles)
     Profiles(ProfilesArgs),
+    /// 从范文（.txt/.md/.docx）提取要素文件、提纲、模板或语料统计 (mine sample speeches)
+    Mine(MineArgs),
 }
 
 #[derive(Debug, Args)]
@@ -80,4 +82,36 @@ pub struct TemplatesArgs {
     /// 同时列出这个目录中的自定义模板
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+}
+
+/// What `jianghua mine` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MineFormat {
+    /// 每篇讲话一个要素文件（.toml）
+    Spec,
+    /// 在屏幕上列出结构提纲（层级、编号形式、开头几个字）
+    Outline,
+    /// 在屏幕上输出 JSON 格式的文档结构
+    Json,
+    /// 每篇讲话一个模板（.hbs）和使用它的要素文件（.toml）
+    Template,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "示例：\n  jianghua mine 范文.txt --out-dir specs\n  jianghua mine 范文.docx --format outline\n  jianghua mine --stats 范文目录"
+)]
+pub struct MineArgs {
+    /// 范文文件：.txt、.md（UTF-8、UTF-16 或 GBK/GB18030 编码）或 .docx
+    #[arg(value_name = "FILE", required_unless_present = "stats")]
+    pub files: Vec<PathBuf>,
+    /// 输出目录（不给时为当前目录）
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// 输出内容：spec（要素文件）、outline（提纲）、json、template（模板）
+    #[arg(short, long, value_enum, default_value = "spec")]
+    pub format: MineFormat,
+    /// 统计整个目录的范文：讲话类型、各层编号、列举方式、过渡句和结尾用语、占位符
+    #[arg(long, value_name = "DIR", conflicts_with = "files")]
+    pub stats: Option<PathBuf>,
 }

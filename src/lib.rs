@@ -6,6 +6,7 @@ pub mod commands;
 pub mod doc;
 pub mod error;
 pub mod fsx;
+pub mod mine;
 pub mod numerals;
 pub mod render;
 pub mod spec;

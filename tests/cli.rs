@@ -190,6 +190,26 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
         "template = \"review\"\ntitle = \"讲话\"\nnumbering = \"shouxain\"\n",
         "错误：badenum.toml:3:13：不认识的取值 `shouxain`\n  提示：是不是想写 `shouxian`？可用的取值：standard、di、shouxian、yao\n",
     ),
+    (
+        "quotes.toml",
+        "template = \"review\"\ntitle = “讲话”\n",
+        "错误：quotes.toml:2:9：TOML 语法错误：string values must be quoted, expected literal string\n  提示：文字要用英文双引号 \"…\" 括起来，不能用中文引号 “…”\n",
+    ),
+    (
+        "equals.toml",
+        "template = \"review\"\ntitle ＝ \"讲话\"\n",
+        "错误：equals.toml:2:7：TOML 语法错误：key with no value, expected `=`\n  提示：等号要用半角 =，不能用全角 ＝\n",
+    ),
+    (
+        "table.toml",
+        "template = \"review\"\ntitle = \"讲话\"\n[parts]\nheading = \"一\"\n",
+        "错误：table.toml:3:1：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是表（[…] 小节）\n  提示：一个部分（表格数组）要用两层方括号：[[parts]]\n",
+    ),
+    (
+        "points.toml",
+        "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"一\"\npoints = \"加强领导\"\n",
+        "错误：points.toml:5:10：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是文字（用双引号括起来）\n  提示：写成数组，例如：points = [\"第一项。\", \"第二项。\"]\n",
+    ),
 ];
 
 #[test]

@@ -1,5 +1,6 @@
 //! What each subcommand does; `main.rs` only parses arguments and reports the result.
 
+mod mine;
 mod new;
 mod profiles;
 mod render;
@@ -18,5 +19,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::New(args) => new::run(&args),
         Command::Templates(args) => templates::run(&args),
         Command::Profiles(args) => profiles::run(&args),
+        Command::Mine(args) => mine::run(&args),
     }
 }

@@ -5,7 +5,7 @@ use crate::numerals;
 use serde::Serialize;
 
 /// Every numbering form the genre uses, for headings and for inline enumerations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Form {
     /// `一、`
@@ -230,6 +230,38 @@ pub fn heading_marker(text: &str) -> Option<Marker> {
     None
 }
 
+/// Assigns levels to headings by the nesting of their numbering forms: a heading whose form
+/// is already open is a sibling of that one (and closes everything below it); a new form opens
+/// the next level down. `一、` → `（一）` → `1.` gives levels 1, 2, 3 whatever forms are used.
+#[derive(Debug, Clone, Default)]
+pub struct LevelTracker {
+    open: Vec<(Option<Form>, u8)>,
+}
+
+impl LevelTracker {
+    /// Level of a heading whose level is known (a Markdown `##` heading): it closes everything
+    /// at its level and below.
+    pub fn fixed(&mut self, text: &str, level: u8) -> u8 {
+        self.open.retain(|(_, l)| *l < level);
+        self.open
+            .push((heading_marker(text).map(|m| m.form), level));
+        level
+    }
+
+    /// Level of a heading known only by its text (a run-in heading, a line in a sample).
+    pub fn infer(&mut self, text: &str) -> u8 {
+        let form = heading_marker(text).map(|m| m.form);
+        if let Some(i) = self.open.iter().position(|(f, _)| *f == form) {
+            let level = self.open[i].1;
+            self.open.truncate(i + 1);
+            return level;
+        }
+        let level = self.open.last().map_or(1, |(_, l)| (l + 1).min(4));
+        self.open.push((form, level));
+        level
+    }
+}
+
 /// An inline enumeration marker (一是 / 一要 / 第一 / 一方面) found inside a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct InlineMarker {
@@ -367,7 +399,173 @@ pub fn announced_count(text: &str) -> Option<Announced> {
             }
         }
     }
+    // 从以下几个方面着手 / 抓好以下四点: a count announced without a verb of speaking
+    for (at, _) in text.match_indices("以下") {
+        let rest = &text[at + "以下".len()..];
+        let (count, used) = if let Some(r) = rest.strip_prefix('几') {
+            (Announced::Several, rest.len() - r.len())
+        } else if let Some((n, used)) = numerals::parse_prefix(rest) {
+            (Announced::Count(n), used)
+        } else {
+            continue;
+        };
+        if ANNOUNCE_NOUNS.iter().any(|n| rest[used..].starts_with(n)) {
+            return Some(count);
+        }
+    }
     None
+}
+
+/// Where the body starts after a run-in heading: the heading is the first sentence (ending in
+/// `。！？`, not inside quotes or brackets) and more text follows on the same line. `None` means
+/// the line is a standalone heading.
+pub fn run_in_split(rest: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '“' | '‘' | '（' | '《' | '(' => depth += 1,
+            '”' | '’' | '）' | '》' | ')' => depth = (depth - 1).max(0),
+            '。' | '！' | '？' if depth == 0 => {
+                let mut end = i + c.len_utf8();
+                // keep closing quotes and repeated marks with the heading
+                while let Some(n) = rest[end..].chars().next() {
+                    if matches!(n, '”' | '’' | '。' | '！' | '？') {
+                        end += n.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                return (end < rest.len()).then_some(end);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Words a speech title ends with.
+const TITLE_ENDINGS: [&str; 9] = [
+    "讲话",
+    "讲话稿",
+    "讲话提纲",
+    "提纲",
+    "发言",
+    "发言稿",
+    "致辞",
+    "报告",
+    "讲话篇",
+];
+
+/// True for a line that can be a title: short, no sentence inside, not a salutation, byline or
+/// numbered heading.
+pub fn could_be_title(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    (1..=60).contains(&n)
+        && !t.contains(['。', '！', '？'])
+        && !t.ends_with(['：', ':', '；', '，'])
+        && !is_salutation(t)
+        && !is_byline(t)
+        && heading_marker(t).is_none()
+}
+
+/// Where a salutation starts when a title and the salutation were run together on one line
+/// (`在全市推进会上的讲话同志们：`): the byte offset of the salutation.
+pub fn split_title_salutation(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    if !(t.ends_with('：') || t.ends_with(':')) {
+        return None;
+    }
+    ["尊敬的", "各位", "同志们"]
+        .iter()
+        .filter_map(|w| t.find(w))
+        .filter(|&at| at > 0)
+        .min()
+        .filter(|&at| {
+            let (title, rest) = t.split_at(at);
+            is_salutation(rest)
+                && could_be_title(title)
+                && TITLE_ENDINGS.iter().any(|e| title.ends_with(e))
+        })
+}
+
+/// True for an unnumbered heading line (`旗帜鲜明讲政治，坚决筑牢基层党组织这个战斗堡垒`):
+/// short, no sentence-final punctuation, no marker. The caller confirms that there are
+/// several such lines, each followed by body text.
+pub fn is_unnumbered_heading(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    (6..=32).contains(&n)
+        && !t.contains(['。', '！', '？', '：', '；', ':', ';'])
+        && !t.ends_with(['，', '、'])
+        && heading_marker(t).is_none()
+        && inline_markers(t).is_empty()
+        && !is_salutation(t)
+        && !is_byline(t)
+        && !opens_closing(t)
+}
+
+/// Guesses what a part of the body is about from its heading and its first sentence.
+pub fn guess_kind(heading: &str, first_sentence: &str) -> crate::spec::Kind {
+    use crate::spec::Kind;
+    const RULES: [(Kind, &[&str]); 3] = [
+        (Kind::Experience, &["经验", "启示", "体会", "做法"]),
+        (Kind::Problems, &["问题", "不足", "差距", "短板", "薄弱"]),
+        (
+            Kind::Achievements,
+            &[
+                "成绩",
+                "成效",
+                "成果",
+                "进展",
+                "稳步推进",
+                "取得",
+                "开展情况",
+                "回顾",
+            ],
+        ),
+    ];
+    const TASKS: [&str; 19] = [
+        "下一步",
+        "任务",
+        "要求",
+        "措施",
+        "安排",
+        "部署",
+        "抓好",
+        "加强",
+        "强化",
+        "推进",
+        "落实",
+        "提升",
+        "重点",
+        "明确",
+        "努力",
+        "确保",
+        "坚持",
+        "突出",
+        "扎实",
+    ];
+    // 肯定成绩，正视问题: the word that comes first decides; tasks only when nothing else fits
+    for text in [heading, first_sentence] {
+        let hit = RULES
+            .iter()
+            .filter_map(|(kind, words)| {
+                words
+                    .iter()
+                    .filter_map(|w| text.find(w))
+                    .min()
+                    .map(|at| (at, *kind))
+            })
+            .min_by_key(|(at, _)| *at);
+        if let Some((_, kind)) = hit {
+            return kind;
+        }
+        if TASKS.iter().any(|w| text.contains(w)) {
+            return Kind::Tasks;
+        }
+    }
+    Kind::Other
 }
 
 #[cfg(test)]
@@ -466,6 +664,21 @@ mod tests {
     }
 
     #[test]
+    fn levels_follow_the_nesting_of_forms() {
+        let mut t = LevelTracker::default();
+        assert_eq!(t.infer("第一，统一思想。"), 1);
+        assert_eq!(t.infer("（一）提高认识。"), 2);
+        assert_eq!(t.infer("1.抓学习。"), 3);
+        assert_eq!(t.infer("（二）强化责任。"), 2);
+        assert_eq!(t.infer("第二，狠抓落实。"), 1);
+        let mut t = LevelTracker::default();
+        assert_eq!(t.fixed("一、总体要求", 1), 1);
+        assert_eq!(t.infer("（一）提高认识。"), 2);
+        assert_eq!(t.fixed("二、重点任务", 1), 1);
+        assert_eq!(t.infer("（一）抓学习。"), 2);
+    }
+
+    #[test]
     fn recognises_salutation_byline_closing() {
         assert!(is_salutation("同志们："));
         assert!(is_salutation("尊敬的李华同志、同志们："));
@@ -494,5 +707,54 @@ mod tests {
             Some(Announced::Count(4))
         );
         assert_eq!(announced_count("大家讲得很好。"), None);
+        assert_eq!(
+            announced_count("将从以下几个方面着手，全面加强建设："),
+            Some(Announced::Several)
+        );
+        assert_eq!(announced_count("抓好以下四点。"), Some(Announced::Count(4)));
+        assert_eq!(announced_count("以下内容。"), None);
+    }
+    #[test]
+    fn titles_and_run_together_salutations() {
+        assert!(could_be_title("在全县党建工作会议上的讲话"));
+        assert!(!could_be_title("同志们："));
+        assert!(!could_be_title("一、加强领导"));
+        assert!(!could_be_title("今天我们开会。"));
+        let line = "在全市推进会上的讲话同志们：";
+        let at = split_title_salutation(line).unwrap();
+        assert_eq!(&line[..at], "在全市推进会上的讲话");
+        let line = "在全县大会上的讲话尊敬的李华同志、同志们：";
+        assert_eq!(
+            &line[split_title_salutation(line).unwrap()..],
+            "尊敬的李华同志、同志们："
+        );
+        assert_eq!(split_title_salutation("同志们："), None);
+        assert_eq!(split_title_salutation("我想对同志们说几句："), None);
+    }
+
+    #[test]
+    fn unnumbered_headings_and_kinds() {
+        use crate::spec::Kind;
+        assert!(is_unnumbered_heading("旗帜鲜明讲政治，坚决筑牢战斗堡垒"));
+        assert!(!is_unnumbered_heading("要强化政治意识。"));
+        assert!(!is_unnumbered_heading("一、加强领导，狠抓落实"));
+        assert_eq!(guess_kind("肯定成绩，正视问题", ""), Kind::Achievements);
+        assert_eq!(guess_kind("正确认识工作中存在的问题", ""), Kind::Problems);
+        assert_eq!(guess_kind("认真总结主要经验", ""), Kind::Experience);
+        assert_eq!(guess_kind("扎实推进下一步工作", ""), Kind::Tasks);
+        assert_eq!(
+            guess_kind("旗帜鲜明讲政治", "今年以来取得明显成效。"),
+            Kind::Achievements
+        );
+        assert_eq!(guess_kind("春风", "花开"), Kind::Other);
+    }
+    #[test]
+    fn run_in_headings_end_at_the_first_sentence() {
+        let t = "加强领导，强化责任。各党组织要抓好落实。";
+        assert_eq!(&t[run_in_split(t).unwrap()..], "各党组织要抓好落实。");
+        assert_eq!(run_in_split("加强领导，强化责任。"), None);
+        assert_eq!(run_in_split("今年以来党建工作稳步推进"), None);
+        let t = "坚持“抓好党建是本职。”不放松。要落实。";
+        assert_eq!(&t[run_in_split(t).unwrap()..], "要落实。");
     }
 }

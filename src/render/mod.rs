@@ -7,6 +7,8 @@ pub mod profile;
 pub use docx::{DocxMeta, write_docx};
 pub use profile::Profile;
 
+pub use context::heading_form;
+
 use crate::doc::roles::MarkerError;
 use crate::doc::{Doc, markdown};
 use crate::error::Result;

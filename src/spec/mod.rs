@@ -28,6 +28,11 @@ pub struct Spec {
     /// Numbering of the parts; default per template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numbering: Option<Numbering>,
+    /// Marker form per level (`["yi", "arabic-dun", "arabic-paren"]`), overriding `numbering`
+    /// level by level; levels past the list follow `numbering`. Extension for mined specs, so
+    /// a sample's `1、` or `1）` headings render as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading_forms: Option<Vec<crate::doc::roles::Form>>,
     /// Sentence announcing the parts; `{n}` becomes the count word. Default per template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transition: Option<String>,
@@ -121,6 +126,10 @@ pub struct Part {
     /// Standalone or run-in; default per level and numbering (extension for mined specs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading_style: Option<HeadingStyle>,
+    /// This heading's marker form when it differs from its level's (`paren-yi`, `arabic-dun`…);
+    /// extension for mined specs whose parts number their sections differently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading_form: Option<crate::doc::roles::Form>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

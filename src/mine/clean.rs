@@ -1,0 +1,597 @@
+//! Cleaning downloaded samples: strips site noise, injected words and stray spaces, makes
+//! punctuation full-width within Chinese text, separates a title run into its salutation, and
+//! reports (never removes) placeholders such as `XX` and `20xx`.
+
+use crate::doc::roles;
+use serde::Serialize;
+
+/// Cleaned text, one paragraph per line, and what cleaning found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Cleaned {
+    pub lines: Vec<String>,
+    pub report: CleanReport,
+}
+
+impl Cleaned {
+    /// The cleaned text, one paragraph per line.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for line in &self.lines {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// What cleaning removed, and the placeholders it left in place.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CleanReport {
+    /// Whole lines dropped as site noise (navigation, counters, prompts, ads, repeated titles).
+    pub removed_lines: Vec<String>,
+    /// Words removed from the middle of sentences (`心得体会` injected by the site).
+    pub injected: Vec<String>,
+}
+
+/// A placeholder left for an anonymised fact (`XX`, `×`, `20xx`…), with its position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Placeholder {
+    pub text: String,
+    /// 1-based line (paragraph) and column in characters.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Lines longer than this (in bytes) are body text and never taken for site noise.
+const NOISE_MAX_BYTES: usize = 180;
+
+/// Key phrases of site chrome: navigation, meta lines, download and VIP prompts, ads.
+const NOISE_PHRASES: &[&str] = &[
+    "您当前的位置",
+    "当前位置",
+    "首页 >",
+    "首页>",
+    "首页 ＞",
+    "范文网",
+    "文档网",
+    "本站",
+    "网友上传",
+    "仅供学习",
+    "禁止外传",
+    "下载",
+    "VIP",
+    "推荐度",
+    "doc格式",
+    ".doc》",
+    "相关热搜",
+    "浏览记录",
+    "预览阅读",
+    "阅读已结束",
+    "联系老师",
+    "联系客服",
+    "代笔",
+    "订阅",
+    "会员",
+    "QQ群",
+    "微信号",
+    "公众号",
+    "举报",
+    "倒卖",
+    "自建平台",
+    "实时分享",
+    "版权",
+    "用户关注",
+    "阅读:",
+    "阅读：",
+    "浏览次数",
+    "点击次数",
+    "字体：",
+    "打印本页",
+    "收藏本文",
+    "👉",
+];
+
+/// Lines that start a "related reading" tail: everything after them is site furniture.
+const TAIL_MARKERS: &[&str] = &[
+    "相关阅读",
+    "相关文章",
+    "相关热搜",
+    "相关推荐",
+    "相关范文",
+    "猜你喜欢",
+    "延伸阅读",
+    "推荐阅读",
+    "最近更新",
+    "热门推荐",
+    "浏览记录",
+];
+
+/// Site category words that document sites inject into the middle of sentences.
+const INJECTED: &[&str] = &[
+    "热门思想汇报",
+    "范文内容地图",
+    "思想汇报",
+    "心得体会",
+    "范文写作",
+    "工作总结",
+    "工作计划",
+    "述职报告",
+    "演讲稿",
+    "范文大全",
+    "入党申请书",
+    "事迹材料",
+];
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Han characters and full-width CJK punctuation: the "Chinese text" around which half-width
+/// punctuation is converted and spaces are dropped.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+fn is_clause_punct(c: char) -> bool {
+    matches!(c, '。' | '，' | '、' | '；' | '：' | '！' | '？')
+}
+
+/// True for a line of site chrome: navigation, meta data, counters, prompts, ads.
+pub fn is_noise_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.len() > NOISE_MAX_BYTES {
+        return false;
+    }
+    if NOISE_PHRASES.iter().any(|p| t.contains(p)) {
+        return true;
+    }
+    if TAIL_MARKERS.contains(&t) {
+        return true;
+    }
+    // a timestamp line: "2024-12-23 华博范文网", "时间:2022-05-19 04:50:00"
+    if has_iso_date(t) && t.chars().count() <= 40 && !t.contains('。') {
+        return true;
+    }
+    false
+}
+
+fn has_iso_date(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.windows(10).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit)
+            && w[4] == b'-'
+            && w[5..7].iter().all(u8::is_ascii_digit)
+            && w[7] == b'-'
+            && w[8..10].iter().all(u8::is_ascii_digit)
+    })
+}
+
+/// Cleans decoded text into paragraphs (one per line).
+pub fn clean(text: &str) -> Cleaned {
+    let mut report = CleanReport::default();
+    let raw: Vec<&str> = text.lines().collect();
+    let blank_separated = is_blank_separated(&raw);
+
+    // 1. Site noise: single lines, and short blocks that carry any noise line (ad blocks).
+    let mut keep: Vec<bool> = raw.iter().map(|l| !is_noise_line(l)).collect();
+    let mut start = 0;
+    while start < raw.len() {
+        if raw[start].trim().is_empty() {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < raw.len() && !raw[end].trim().is_empty() {
+            end += 1;
+        }
+        let block = start..end;
+        let noisy = block.clone().any(|i| !keep[i]);
+        let all_short = block
+            .clone()
+            .all(|i| raw[i].trim().chars().count() <= 40 && !raw[i].contains('。'));
+        let speechlike = || {
+            block.clone().any(|i| {
+                let t = normalize_line(raw[i].trim(), &mut Vec::new());
+                roles::is_salutation(&t) || roles::split_title_salutation(&t).is_some()
+            })
+        };
+        if noisy && all_short && end - start > 1 && !speechlike() {
+            block.for_each(|i| keep[i] = false);
+        }
+        start = end;
+    }
+    // 2. A "related reading" tail: a marker line followed by no more body paragraphs.
+    if let Some(at) = raw.iter().position(|l| TAIL_MARKERS.contains(&l.trim())) {
+        let body_after = raw[at + 1..]
+            .iter()
+            .zip(&keep[at + 1..])
+            .any(|(l, k)| *k && l.trim().chars().count() > 60);
+        if !body_after {
+            keep[at..].iter_mut().for_each(|k| *k = false);
+        }
+    }
+
+    // 3. Paragraphs: in files that separate paragraphs by blank lines, a line that continues
+    //    the previous one (not indented, previous line mid-sentence) is joined to it.
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut prev_nonblank = false;
+    for (i, line) in raw.iter().enumerate() {
+        if !keep[i] {
+            if !line.trim().is_empty() {
+                report.removed_lines.push(line.trim().to_string());
+            }
+            prev_nonblank = false;
+            continue;
+        }
+        let trimmed = trim_line(line);
+        if trimmed.is_empty() {
+            prev_nonblank = false;
+            continue;
+        }
+        let indented = line.starts_with([' ', '\t', '\u{3000}', '\u{a0}']);
+        let continues = blank_separated
+            && prev_nonblank
+            && !indented
+            && paragraphs.last().is_some_and(|p| {
+                p.ends_with(['；', ';', '，', ',', '、']) || p.chars().last().is_some_and(is_han)
+            });
+        if continues {
+            if let Some(last) = paragraphs.last_mut() {
+                last.push_str(trimmed);
+            }
+        } else {
+            paragraphs.push(trimmed.to_string());
+        }
+        prev_nonblank = true;
+    }
+
+    // 4. Within each paragraph: spaces, punctuation, injected words; split title + salutation.
+    let mut lines = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        let line = normalize_line(&p, &mut report.injected);
+        if line.is_empty() {
+            continue;
+        }
+        match roles::split_title_salutation(&line) {
+            Some(at) => {
+                lines.push(line[..at].to_string());
+                lines.push(line[at..].to_string());
+            }
+            None => lines.push(line),
+        }
+    }
+    Cleaned { lines, report }
+}
+
+fn trim_line(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}')
+}
+
+/// True when most paragraphs are separated by blank lines.
+fn is_blank_separated(raw: &[&str]) -> bool {
+    let mut followed_by_blank = 0;
+    let mut nonblank = 0;
+    for (i, l) in raw.iter().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        nonblank += 1;
+        if raw.get(i + 1).is_none_or(|n| n.trim().is_empty()) {
+            followed_by_blank += 1;
+        }
+    }
+    nonblank > 0 && followed_by_blank * 10 >= nonblank * 6
+}
+
+/// Normalises one paragraph: drops spaces next to Chinese text, converts half-width
+/// punctuation next to Chinese text to full width, removes injected site words.
+pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
+    // a byline keeps its ideographic space: （县委组织部　李明）
+    let byline = roles::is_byline(line);
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| match c {
+            '\u{3000}' if byline => c,
+            '\u{a0}' | '\u{3000}' | '\t' => ' ',
+            c => c,
+        })
+        .collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    // spaces: keep only between two non-Chinese characters
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' {
+            let mut j = i;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            let before = out.last().copied();
+            let after = chars.get(j).copied();
+            let keep = match (before, after) {
+                (Some(b), Some(a)) => !is_cjk(b) && !is_cjk(a) && !is_fullwidth_ascii_punct(b),
+                _ => false,
+            };
+            if keep {
+                out.push(' ');
+            }
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    let chars = out;
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let near_cjk = |i: usize| {
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        let next = chars.get(i + 1).copied();
+        prev.is_some_and(is_cjk) || next.is_some_and(is_cjk)
+    };
+    let parens = paren_pairs(&chars);
+    let mut quote_open = true;
+    for (i, &c) in chars.iter().enumerate() {
+        let mapped = match c {
+            ',' if near_cjk(i) => '，',
+            ':' if near_cjk(i) => '：',
+            ';' if near_cjk(i) => '；',
+            '!' if near_cjk(i) => '！',
+            '?' if near_cjk(i) => '？',
+            '(' if parens.contains(&i) => '（',
+            ')' if parens.contains(&i) => '）',
+            '"' if near_cjk(i) => {
+                let q = if quote_open { '“' } else { '”' };
+                quote_open = !quote_open;
+                q
+            }
+            c => c,
+        };
+        out.push(mapped);
+    }
+    let text: String = out.into_iter().collect();
+    remove_injected(&text, injected)
+}
+
+fn is_fullwidth_ascii_punct(c: char) -> bool {
+    matches!(c as u32, 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
+}
+
+/// Indices of half-width parentheses that belong to Chinese text: a pair whose inside or
+/// surroundings are Chinese, or a lone `)` closing a marker like `1)` before Chinese text.
+fn paren_pairs(chars: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                if let Some(o) = open.pop() {
+                    let inside = chars[o + 1..i].iter().any(|c| is_cjk(*c));
+                    let around = (o > 0 && is_cjk(chars[o - 1]))
+                        || chars.get(i + 1).is_some_and(|c| is_cjk(*c));
+                    if inside || around {
+                        out.push(o);
+                        out.push(i);
+                    }
+                } else if chars.get(i + 1).is_some_and(|c| is_cjk(*c))
+                    && i > 0
+                    && chars[..i].iter().all(|c| c.is_ascii_digit())
+                {
+                    out.push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Removes a site word injected right after a clause break and before more text
+/// (`……任务。心得体会四是……`); the same word used in a sentence (`撰写心得体会`) stays.
+fn remove_injected(text: &str, injected: &mut Vec<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut after_break = false;
+    while let Some(c) = rest.chars().next() {
+        if after_break && let Some(word) = INJECTED.iter().find(|w| rest.starts_with(**w)) {
+            let next = rest[word.len()..].chars().next();
+            if next.is_some_and(is_han) {
+                injected.push(word.to_string());
+                rest = &rest[word.len()..];
+                after_break = false;
+                continue;
+            }
+        }
+        out.push(c);
+        after_break = is_clause_punct(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Finds the placeholders in cleaned paragraphs: `X`/`XX`/`xx` (not part of a Latin word),
+/// `×`, `※`, runs of `*`, and years like `20xx` / `20**`.
+pub fn placeholders(lines: &[String]) -> Vec<Placeholder> {
+    let mut found = Vec::new();
+    for (ln, line) in lines.iter().enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            let class = |c: char| match c {
+                'X' | 'x' => 1,
+                '×' => 2,
+                '※' => 3,
+                '*' | '＊' => 4,
+                _ => 0,
+            };
+            let k = class(c);
+            if k == 0 {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < chars.len() && class(chars[j]) == k {
+                j += 1;
+            }
+            let mut start = i;
+            // a year: 20xx / 20**
+            if (k == 1 || k == 4) && i >= 2 && chars[i - 2..i].iter().all(|c| c.is_ascii_digit()) {
+                start = i - 2;
+            }
+            let prev_latin = start > 0 && chars[start - 1].is_ascii_alphabetic();
+            let next_latin = chars.get(j).is_some_and(|c| c.is_ascii_alphabetic());
+            let counts = match k {
+                1 => !prev_latin && !next_latin && (j - i <= 3),
+                4 => j - i >= 2 || start < i,
+                _ => true,
+            };
+            if counts {
+                found.push(Placeholder {
+                    text: chars[start..j].iter().collect(),
+                    line: ln + 1,
+                    column: start + 1,
+                });
+            }
+            i = j;
+        }
+    }
+    found
+}
+
+/// Resolves the head of one speech: of the short lines before the salutation or the first
+/// paragraph, the last one before any byline is the title; earlier ones (the site's page title,
+/// a repeated title) are dropped. Later lines that repeat the title are dropped too.
+pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> {
+    let head_end = lines
+        .iter()
+        .take(8)
+        .position(|l| roles::is_salutation(l))
+        .unwrap_or_else(|| {
+            lines
+                .iter()
+                .position(|l| !(roles::could_be_title(l) || roles::is_byline(l)))
+                .unwrap_or(lines.len())
+        });
+    let first_byline = lines[..head_end]
+        .iter()
+        .position(|l| roles::is_byline(l))
+        .unwrap_or(head_end);
+    let title_at = lines[..first_byline]
+        .iter()
+        .rposition(|l| roles::could_be_title(l));
+    let title = title_at.map(|i| squash(&lines[i]));
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.into_iter().enumerate() {
+        let drop = if i < head_end {
+            Some(i) != title_at && !roles::is_byline(&line)
+        } else {
+            title.as_deref().is_some_and(|t| squash(&line) == t)
+        };
+        if drop {
+            report.removed_lines.push(line);
+        } else {
+            out.push(line);
+        }
+    }
+    out
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize_line(s, &mut Vec::new())
+    }
+
+    #[test]
+    fn punctuation_goes_full_width_only_in_chinese_text() {
+        assert_eq!(norm("同志们:"), "同志们：");
+        assert_eq!(norm("大家好,今天开会;好!"), "大家好，今天开会；好！");
+        assert_eq!(norm("(一)加强领导"), "（一）加强领导");
+        assert_eq!(norm("党(工)委"), "党（工）委");
+        assert_eq!(norm("1)增强纪律观念"), "1）增强纪律观念");
+        assert_eq!(norm("时间 18:07:04, ok"), "时间18:07:04, ok");
+        assert_eq!(norm("(1) see (a, b)"), "(1) see (a, b)");
+        assert_eq!(norm("5.18博物馆日"), "5.18博物馆日");
+    }
+
+    #[test]
+    fn spaces_next_to_chinese_are_dropped() {
+        assert_eq!(norm("一 要 选优配强"), "一要选优配强");
+        assert_eq!(norm("全县11 位书记"), "全县11位书记");
+        assert_eq!(norm("（一）健全体系。 基层"), "（一）健全体系。基层");
+        assert_eq!(norm("WORD and WPS"), "WORD and WPS");
+    }
+
+    #[test]
+    fn injected_words_go_but_real_uses_stay() {
+        let mut inj = Vec::new();
+        let got = normalize_line(
+            "圆满完成任务。心得体会四是统筹推进。撰写心得体会，调动积极性。",
+            &mut inj,
+        );
+        assert_eq!(
+            got,
+            "圆满完成任务。四是统筹推进。撰写心得体会，调动积极性。"
+        );
+        assert_eq!(inj, ["心得体会"]);
+        let got = normalize_line("出实招、范文写作下功夫，工作总结保证落实", &mut inj);
+        assert_eq!(got, "出实招、下功夫，保证落实");
+    }
+
+    #[test]
+    fn noise_lines() {
+        for l in [
+            "您当前的位置:首页 >  实用范文 > 内容",
+            "2024-12-23 某某范文网",
+            "时间:2022-05-19 04:50:00",
+            "15位用户关注",
+            "VIP免费下载文档",
+            "《讲话.doc》",
+            "预览阅读已结束，若您需要全文请联系。",
+        ] {
+            assert!(is_noise_line(l), "{l}");
+        }
+        for l in [
+            "同志们：",
+            "一、加强组织领导",
+            "在全县大会上的讲话",
+            "2026年是关键之年。",
+        ] {
+            assert!(!is_noise_line(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn finds_placeholders_without_touching_them() {
+        let lines = vec![
+            "XX等X个单位，20xx年，20**年，×个示范点，※个支部，以***同志为核心".to_string(),
+            "使用WORD和WPS，tv摄制组，xx届四中全会".to_string(),
+        ];
+        let got: Vec<_> = placeholders(&lines)
+            .into_iter()
+            .map(|p| (p.text, p.line, p.column))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("XX".to_string(), 1, 1),
+                ("X".to_string(), 1, 4),
+                ("20xx".to_string(), 1, 9),
+                ("20**".to_string(), 1, 15),
+                ("×".to_string(), 1, 21),
+                ("※".to_string(), 1, 27),
+                ("***".to_string(), 1, 33),
+                ("xx".to_string(), 2, 18),
+            ]
+        );
+    }
+}

@@ -1,0 +1,282 @@
+//! Reading sample files into text: UTF-8 (±BOM), UTF-16 with BOM, GB18030/GBK, and `.docx` paragraphs.
+
+use crate::error::SourceError;
+use std::io::Read;
+use std::path::Path;
+
+/// The encoding a text file was read in, for the mining report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Gb18030,
+    Docx,
+}
+
+impl Source {
+    /// The name users see in summaries.
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Utf8 => "UTF-8",
+            Source::Utf8Bom => "UTF-8（带 BOM）",
+            Source::Utf16Le => "UTF-16LE",
+            Source::Utf16Be => "UTF-16BE",
+            Source::Gb18030 => "GB18030",
+            Source::Docx => "docx",
+        }
+    }
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Decodes the bytes of a sample file; `path` chooses the reader by extension and names the
+/// file in errors. Line ends come back as `\n`.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Source), SourceError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "docx" => return docx_text(path, bytes).map(|t| (t, Source::Docx)),
+        "doc" | "wps" => return Err(legacy_doc(path)),
+        "txt" | "md" | "markdown" | "text" | "" => {}
+        other => {
+            return Err(SourceError::new(
+                path,
+                format!("不支持的文件类型“.{other}”：只能读取 .txt、.md 和 .docx"),
+            )
+            .help("请在 Word 或 WPS 中“另存为”.docx，或复制正文另存为 UTF-8 编码的 .txt 文件"));
+        }
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        return Err(legacy_doc(path));
+    }
+    if bytes.starts_with(ZIP_MAGIC) {
+        return docx_text(path, bytes).map(|t| (t, Source::Docx));
+    }
+    decode_text(path, bytes)
+}
+
+fn legacy_doc(path: &Path) -> SourceError {
+    SourceError::new(path, "这是旧版 Word 文件（.doc），无法直接读取")
+        .help("请在 Word 或 WPS 中打开，“另存为”.docx 格式后再运行；或运行 `libreoffice --headless --convert-to docx 文件.doc`")
+}
+
+/// Decodes plain text: BOM first, then strict UTF-8, then GB18030 (a superset of GBK and GB2312).
+pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<(String, Source), SourceError> {
+    let (text, source) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (utf8(path, rest)?, Source::Utf8Bom)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (utf16(path, rest, encoding_rs::UTF_16LE)?, Source::Utf16Le)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (utf16(path, rest, encoding_rs::UTF_16BE)?, Source::Utf16Be)
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        (s.to_string(), Source::Utf8)
+    } else {
+        match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+            Some(s) => (s.into_owned(), Source::Gb18030),
+            None => {
+                let valid = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to());
+                let offset = valid.err().unwrap_or(0);
+                let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+                return Err(SourceError::new(
+                    path,
+                    "无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK",
+                )
+                .at(line, 1)
+                .help("请用文本编辑器把文件另存为 UTF-8 编码后再运行"));
+            }
+        }
+    };
+    Ok((normalize_newlines(text), source))
+}
+
+fn utf8(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
+    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        SourceError::new(path, "文件以 UTF-8 标记（BOM）开头，但内容不是有效的 UTF-8")
+            .at(line, 1)
+            .help("请用文本编辑器把文件重新保存为 UTF-8 编码")
+    })
+}
+
+fn utf16(
+    path: &Path,
+    bytes: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+) -> Result<String, SourceError> {
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|s| s.into_owned())
+        .ok_or_else(|| {
+            SourceError::new(
+                path,
+                "文件以 UTF-16 标记（BOM）开头，但内容不是有效的 UTF-16",
+            )
+            .help("请用文本编辑器把文件重新保存为 UTF-8 编码")
+        })
+}
+
+fn normalize_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// Reads the paragraphs of a `.docx` file, one per line (tabs and breaks kept as characters).
+pub fn docx_text(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
+    let broken = |what: String| {
+        SourceError::new(path, format!("无法读取 .docx 文件：{what}"))
+            .help("请确认文件能在 Word 或 WPS 中打开；必要时重新“另存为”.docx")
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|_| broken("不是有效的 zip 压缩包".to_string()))?;
+    let mut xml = String::new();
+    {
+        let mut part = archive
+            .by_name("word/document.xml")
+            .map_err(|_| broken("缺少正文部分 word/document.xml".to_string()))?;
+        if part.size() > 512 * 1024 * 1024 {
+            return Err(broken("正文部分超过 512 MB".to_string()));
+        }
+        part.read_to_string(&mut xml)
+            .map_err(|_| broken("正文部分 word/document.xml 不是有效的 UTF-8".to_string()))?;
+    }
+    paragraphs_from_document_xml(&xml).map_err(|(offset, what)| {
+        broken(format!("word/document.xml 格式错误（{what}）")).at_offset(&xml, offset)
+    })
+}
+
+/// Extracts paragraph texts from WordprocessingML: `w:t` text, `w:tab` → tab, `w:br` → newline.
+/// Returns the byte offset and a reason on malformed XML.
+pub fn paragraphs_from_document_xml(xml: &str) -> Result<String, (usize, String)> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::new();
+    let mut para = String::new();
+    let mut in_text = false;
+    let mut in_para = false;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| (reader.buffer_position() as usize, e.to_string()))?;
+        match event {
+            Event::Start(e) => match e.name().as_ref() {
+                "w:p" => {
+                    in_para = true;
+                    para.clear();
+                }
+                "w:t" => in_text = true,
+                _ => {}
+            },
+            Event::Empty(e) => match e.name().as_ref() {
+                "w:tab" if in_para => para.push('\t'),
+                "w:br" | "w:cr" if in_para => para.push('\n'),
+                "w:p" => out.push('\n'),
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                "w:t" => in_text = false,
+                "w:p" => {
+                    in_para = false;
+                    out.push_str(&para);
+                    out.push('\n');
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_text => para.push_str(&t.xml10_content()),
+            Event::CData(t) if in_text => para.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if in_text => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    Ok(None) => match &*r.xml10_content() {
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "amp" => Some('&'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => None,
+                    },
+                    Err(_) => None,
+                };
+                match c {
+                    Some(c) => para.push(c),
+                    None => {
+                        return Err((
+                            reader.buffer_position() as usize,
+                            format!("无法识别的实体 &{};", r.xml10_content()),
+                        ));
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_encodings() {
+        let p = Path::new("a.txt");
+        let text = "同志们：\r\n今天开会。";
+        let (s, src) = decode(p, text.as_bytes()).unwrap();
+        assert_eq!((s.as_str(), src), ("同志们：\n今天开会。", Source::Utf8));
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        assert_eq!(decode(p, &bom).unwrap().1, Source::Utf8Bom);
+        let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+        let (s, src) = decode(p, &gbk).unwrap();
+        assert_eq!((s.as_str(), src), ("同志们：\n今天开会。", Source::Gb18030));
+        let mut le = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(
+            decode(p, &le).unwrap(),
+            ("同志们：\n今天开会。".to_string(), Source::Utf16Le)
+        );
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(p, &be).unwrap().1, Source::Utf16Be);
+    }
+
+    #[test]
+    fn rejects_doc_and_unknown_types() {
+        let err = decode(Path::new("讲话.doc"), b"anything").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "讲话.doc：这是旧版 Word 文件（.doc），无法直接读取\n  提示：请在 Word 或 WPS 中打开，“另存为”.docx 格式后再运行；或运行 `libreoffice --headless --convert-to docx 文件.doc`"
+        );
+        let err = decode(Path::new("a.pdf"), b"%PDF").unwrap_err();
+        assert!(err.to_string().starts_with("a.pdf：不支持的文件类型“.pdf”"));
+        let err = decode(Path::new("a.txt"), OLE_MAGIC).unwrap_err();
+        assert!(err.to_string().contains("旧版 Word"));
+    }
+
+    #[test]
+    fn reads_document_xml_paragraphs() {
+        let xml = r#"<w:document><w:body><w:p><w:r><w:t>一、</w:t></w:r><w:r><w:t xml:space="preserve">加强&amp;领导</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>同志们：</w:t><w:br/><w:t>好</w:t></w:r></w:p></w:body></w:document>"#;
+        assert_eq!(
+            paragraphs_from_document_xml(xml).unwrap(),
+            "一、加强&领导\n\n同志们：\n好\n"
+        );
+    }
+}

@@ -1,0 +1,438 @@
+//! Recognising a speech's structure from its cleaned paragraphs, with the role rules of
+//! `doc::roles` only: head, opening, transition and announced count, nested parts with run-in or
+//! standalone headings, inline enumerations, closing, and a guess of each part's kind.
+
+use crate::doc::roles::{self, Announced, Form, Marker};
+use crate::doc::{Block, Doc, Heading, Paragraph};
+use crate::spec::{HeadingStyle, Kind};
+use serde::Serialize;
+
+/// A speech as the miner understands it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Speech {
+    pub title: Option<String>,
+    pub bylines: Vec<String>,
+    pub salutation: Option<String>,
+    /// Paragraphs before the first part, exactly as in the sample (transition included).
+    pub opening: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transition: Option<Transition>,
+    pub parts: Vec<Section>,
+    /// Paragraphs from `同志们，…` / `总之，…` after the body.
+    pub closing: Vec<String>,
+}
+
+/// The sentence that announces the parts (`下面，我讲三点意见。`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Transition {
+    /// Index of the opening paragraph that holds it, and the byte offset where it starts.
+    pub paragraph: usize,
+    pub at: usize,
+    pub text: String,
+    pub announced: Announced,
+}
+
+/// A part (level 1) or a section inside one (levels 2–4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub level: u8,
+    /// The numbering form of its heading; `None` for an unnumbered heading line.
+    pub form: Option<Form>,
+    /// The marker as written in the sample (`1、`, `（一）`, `一要`), empty when unnumbered.
+    pub marker: String,
+    pub heading: String,
+    pub style: HeadingStyle,
+    pub kind: Kind,
+    /// Its own paragraphs; for a run-in heading the first one is the text after the heading.
+    pub body: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enumeration: Option<Enumerated>,
+    pub sections: Vec<Section>,
+}
+
+/// An inline enumeration (`一是…二是…`) found in one paragraph of a section's body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Enumerated {
+    pub form: Form,
+    /// Index in `body` of the paragraph that holds it.
+    pub paragraph: usize,
+    /// Text before the first marker in that paragraph.
+    pub intro: String,
+    /// The items, markers removed.
+    pub points: Vec<String>,
+    /// The markers as written in the sample (`一是`, `一方面`, `第一，`).
+    pub markers: Vec<String>,
+}
+
+fn line_marker(line: &str) -> Option<Marker> {
+    let m = roles::heading_marker(line)?;
+    // 一要…二要… (or 第一，…第二，…) in one paragraph is an inline enumeration, not a heading
+    if matches!(m.form, Form::Yao | Form::Di) {
+        let inline = roles::inline_markers(line);
+        if inline
+            .iter()
+            .any(|i| i.at > 0 && i.marker.form == m.form && i.marker.ordinal == m.ordinal + 1)
+        {
+            return None;
+        }
+    }
+    Some(m)
+}
+
+/// Recognises the structure of one speech's cleaned paragraphs.
+pub fn segment(lines: &[String]) -> Speech {
+    let mut speech = Speech::default();
+    let mut i = 0;
+    if lines.first().is_some_and(|l| roles::could_be_title(l)) {
+        speech.title = Some(lines[0].clone());
+        i = 1;
+    }
+    while i < lines.len() && roles::is_byline(&lines[i]) && i <= 3 {
+        speech.bylines.push(lines[i].clone());
+        i += 1;
+    }
+    if i < lines.len() && roles::is_salutation(&lines[i]) {
+        speech.salutation = Some(lines[i].clone());
+        i += 1;
+    }
+    let body = &lines[i..];
+
+    // headings: numbered lines, and unnumbered heading lines when there are several
+    let mut heads: Vec<Option<(Option<Marker>, usize)>> = body
+        .iter()
+        .map(|l| line_marker(l).map(|m| (Some(m), m.len)))
+        .collect();
+    let unnumbered: Vec<usize> = (0..body.len())
+        .filter(|&k| {
+            heads[k].is_none()
+                && roles::is_unnumbered_heading(&body[k])
+                && k + 1 < body.len()
+                && !roles::is_unnumbered_heading(&body[k + 1])
+                && (k == 0 || !roles::is_unnumbered_heading(&body[k - 1]))
+        })
+        .collect();
+    if unnumbered.len() >= 2 {
+        for k in unnumbered {
+            heads[k] = Some((None, 0));
+        }
+    }
+    let last_head = heads.iter().rposition(Option::is_some);
+
+    // closing: from the first 同志们，/总之， after the last heading
+    let closing_from = match last_head {
+        Some(h) => (h + 1..body.len()).find(|&k| roles::opens_closing(&body[k])),
+        None => (body.len().saturating_sub(2)..body.len())
+            .find(|&k| k > 0 && roles::opens_closing(&body[k])),
+    };
+    let body_end = closing_from.unwrap_or(body.len());
+    speech.closing = body[body_end..].to_vec();
+
+    // opening and parts
+    let first_head = heads[..body_end].iter().position(Option::is_some);
+    let opening_end = first_head.unwrap_or(body_end);
+    speech.opening = body[..opening_end].to_vec();
+    speech.transition = find_transition(&speech.opening);
+
+    let mut keys: Vec<Option<Form>> = Vec::new();
+    let mut open: Vec<Section> = Vec::new();
+    for k in opening_end..body_end {
+        let line = &body[k];
+        let level = heads[k].and_then(|(m, _)| {
+            let key = m.map(|m| m.form);
+            match keys.iter().position(|f| *f == key) {
+                Some(p) => Some(p + 1),
+                None if keys.len() < crate::spec::MAX_DEPTH => Some(keys.len() + 1),
+                None => None,
+            }
+        });
+        let (Some(level), Some((marker, len))) = (level, heads[k]) else {
+            match open.last_mut() {
+                Some(s) => s.body.push(line.clone()),
+                None => speech.opening.push(line.clone()),
+            }
+            continue;
+        };
+        keys.truncate(level - 1);
+        keys.push(marker.map(|m| m.form));
+        close_to(&mut open, &mut speech.parts, level);
+        let rest = &line[len..];
+        let (heading, style, body_text) = match roles::run_in_split(rest) {
+            Some(at) => (&rest[..at], HeadingStyle::RunIn, Some(&rest[at..])),
+            None => (rest, HeadingStyle::Standalone, None),
+        };
+        open.push(Section {
+            level: level as u8,
+            form: marker.map(|m| m.form),
+            marker: line[..len].to_string(),
+            heading: heading.to_string(),
+            style,
+            kind: Kind::Other,
+            body: body_text.map(str::to_string).into_iter().collect(),
+            enumeration: None,
+            sections: Vec::new(),
+        });
+    }
+    close_to(&mut open, &mut speech.parts, 1);
+    for part in &mut speech.parts {
+        finish(part);
+    }
+    speech
+}
+
+/// Closes open sections down to (and including) `level`, attaching each to its parent.
+fn close_to(open: &mut Vec<Section>, parts: &mut Vec<Section>, level: usize) {
+    while open.last().is_some_and(|s| s.level as usize >= level) {
+        let Some(done) = open.pop() else { break };
+        match open.last_mut() {
+            Some(parent) => parent.sections.push(done),
+            None => parts.push(done),
+        }
+    }
+}
+
+/// Guesses kinds and finds inline enumerations, recursively.
+fn finish(section: &mut Section) {
+    let first = section.body.first().map_or("", |p| first_sentence(p));
+    section.kind = roles::guess_kind(&section.heading, first);
+    section.enumeration = section.body.iter().enumerate().find_map(|(k, p)| {
+        enumeration(p).map(|(form, intro, points, markers)| Enumerated {
+            form,
+            paragraph: k,
+            intro,
+            points,
+            markers,
+        })
+    });
+    for s in &mut section.sections {
+        finish(s);
+    }
+}
+
+fn first_sentence(p: &str) -> &str {
+    match p.find(['。', '！', '？']) {
+        Some(at) => &p[..at],
+        None => p,
+    }
+}
+
+/// An inline enumeration in a paragraph: markers of one form numbered 1, 2, … (at least two).
+fn enumeration(p: &str) -> Option<(Form, String, Vec<String>, Vec<String>)> {
+    let found = roles::inline_markers(p);
+    let first = found.iter().position(|m| m.marker.ordinal == 1)?;
+    let form = found[first].marker.form;
+    let mut seq = vec![found[first]];
+    for m in &found[first + 1..] {
+        if m.marker.form != form {
+            continue;
+        }
+        let want = seq.len() as u64 + 1;
+        let ok = m.marker.ordinal == want || (form == Form::Fangmian && m.marker.ordinal == 0);
+        if ok {
+            seq.push(*m);
+            if form == Form::Fangmian {
+                break;
+            }
+        } else if m.marker.ordinal == 1 {
+            break;
+        }
+    }
+    if seq.len() < 2 || (form == Form::Fangmian && seq.len() != 2) {
+        return None;
+    }
+    let intro = p[..seq[0].at].to_string();
+    let points = seq
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let end = seq.get(k + 1).map_or(p.len(), |n| n.at);
+            p[m.at + m.marker.len..end].to_string()
+        })
+        .collect();
+    let markers = seq
+        .iter()
+        .map(|m| p[m.at..m.at + m.marker.len].to_string())
+        .collect();
+    Some((form, intro, points, markers))
+}
+
+/// The announcing sentence in the opening: the last sentence of the last paragraph that
+/// announces a count (`讲三点意见`, `强调几点意见`).
+fn find_transition(opening: &[String]) -> Option<Transition> {
+    let last = opening.len().checked_sub(1)?;
+    for k in (last.saturating_sub(1)..=last).rev() {
+        let p = &opening[k];
+        let start = sentence_start_of_last(p);
+        let sentence = &p[start..];
+        if let Some(announced) = roles::announced_count(sentence) {
+            return Some(Transition {
+                paragraph: k,
+                at: start,
+                text: sentence.to_string(),
+                announced,
+            });
+        }
+    }
+    None
+}
+
+/// Byte offset where the last sentence of a paragraph starts.
+fn sentence_start_of_last(p: &str) -> usize {
+    let trimmed = p.trim_end_matches(['。', '！', '？', '：', ':', '”']);
+    trimmed
+        .rfind(['。', '！', '？'])
+        .map_or(0, |at| at + '。'.len_utf8())
+}
+
+impl Section {
+    /// Number of sections below this one, at any depth.
+    pub fn count(&self) -> usize {
+        1 + self.sections.iter().map(Section::count).sum::<usize>()
+    }
+}
+
+impl Speech {
+    /// The number the transition announced, if it stated one.
+    pub fn announced(&self) -> Option<Announced> {
+        self.transition.as_ref().map(|t| t.announced)
+    }
+
+    /// The speech as a `Doc`, in the sample's own layout and wording.
+    pub fn to_doc(&self) -> Doc {
+        let mut blocks = Vec::new();
+        if let Some(t) = &self.title {
+            blocks.push(Block::Title { text: t.clone() });
+        }
+        for b in &self.bylines {
+            blocks.push(Block::Byline { text: b.clone() });
+        }
+        if let Some(s) = &self.salutation {
+            blocks.push(Block::Salutation { text: s.clone() });
+        }
+        for p in &self.opening {
+            blocks.push(paragraph(p, false));
+        }
+        fn walk(s: &Section, blocks: &mut Vec<Block>) {
+            let heading = Heading {
+                level: s.level,
+                text: format!("{}{}", s.marker, s.heading),
+            };
+            let mut body = s.body.iter();
+            match s.style {
+                HeadingStyle::Standalone => blocks.push(Block::Heading(heading)),
+                HeadingStyle::RunIn => blocks.push(Block::Paragraph(Paragraph {
+                    lead: Some(heading),
+                    text: body.next().cloned().unwrap_or_default(),
+                    closing: false,
+                })),
+            }
+            for p in body {
+                blocks.push(paragraph(p, false));
+            }
+            for sub in &s.sections {
+                walk(sub, blocks);
+            }
+        }
+        for part in &self.parts {
+            walk(part, &mut blocks);
+        }
+        for p in &self.closing {
+            blocks.push(paragraph(p, true));
+        }
+        Doc { blocks }
+    }
+}
+
+fn paragraph(text: &str, closing: bool) -> Block {
+    Block::Paragraph(Paragraph {
+        lead: None,
+        text: text.to_string(),
+        closing,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn nests_levels_by_marker_forms() {
+        let lines = v(&[
+            "在全县工作会议上的讲话",
+            "同志们：",
+            "今天开会。下面，我讲两点意见。",
+            "一、充分肯定成绩",
+            "1、工作有进展。各地抓得很实。",
+            "2、机制更健全。",
+            "具体做法很多。",
+            "二、明确下一步任务",
+            "（一）加强领导。一是抓学习。二是抓落实。",
+            "同志们，任务艰巨。",
+        ]);
+        let s = segment(&lines);
+        assert_eq!(s.title.as_deref(), Some("在全县工作会议上的讲话"));
+        assert_eq!(s.salutation.as_deref(), Some("同志们："));
+        let t = s.transition.as_ref().unwrap();
+        assert_eq!(
+            (t.text.as_str(), t.announced),
+            ("下面，我讲两点意见。", Announced::Count(2))
+        );
+        assert_eq!(s.parts.len(), 2);
+        let p1 = &s.parts[0];
+        assert_eq!(
+            (p1.heading.as_str(), p1.style, p1.kind),
+            ("充分肯定成绩", HeadingStyle::Standalone, Kind::Achievements)
+        );
+        assert_eq!(p1.sections.len(), 2);
+        assert_eq!(p1.sections[0].style, HeadingStyle::RunIn);
+        assert_eq!(p1.sections[0].body, v(&["各地抓得很实。"]));
+        assert_eq!(p1.sections[1].body, v(&["具体做法很多。"]));
+        let sec = &s.parts[1].sections[0];
+        assert_eq!(
+            (sec.level, sec.form, sec.marker.as_str()),
+            (2, Some(Form::ParenYi), "（一）")
+        );
+        let e = sec.enumeration.as_ref().unwrap();
+        assert_eq!(e.points, v(&["抓学习。", "抓落实。"]));
+        assert_eq!(s.closing, v(&["同志们，任务艰巨。"]));
+        assert_eq!(s.to_doc().plain_text().replace('\n', ""), lines.concat());
+    }
+
+    #[test]
+    fn yao_headings_and_inline_yao() {
+        let lines = v(&[
+            "一要在落实上有新提高。要抓好制度。",
+            "二要在质量上有新提高。一要选题准。二要形式新。",
+        ]);
+        let s = segment(&lines);
+        assert_eq!(s.parts.len(), 2);
+        assert_eq!(s.parts[0].form, Some(Form::Yao));
+        assert_eq!(s.parts[1].enumeration.as_ref().unwrap().form, Form::Yao);
+        let inline = v(&["一要抓学习。二要抓落实。"]);
+        assert!(segment(&inline).parts.is_empty());
+    }
+
+    #[test]
+    fn unnumbered_headings_need_company() {
+        let lines = v(&[
+            "在年度述职评议会上的讲话",
+            "同志们：",
+            "旗帜鲜明讲政治，坚决筑牢战斗堡垒",
+            "要强化政治意识。",
+            "凝心聚力抓落实，切实推动任务落地",
+            "要明确责任。",
+        ]);
+        let s = segment(&lines);
+        assert_eq!(s.parts.len(), 2);
+        assert_eq!(s.parts[1].form, None);
+        let single = v(&[
+            "同志们：",
+            "旗帜鲜明讲政治，坚决筑牢战斗堡垒",
+            "要强化政治意识。",
+        ]);
+        assert!(segment(&single).parts.is_empty());
+    }
+}

@@ -1,0 +1,308 @@
+//! Turning a mined speech into a spec that renders back to the sample: the sample's own
+//! wording goes into free `paragraphs`, the transition and headings keep their text, and the
+//! extension fields (`numbering = "yao"`, `heading-style`) carry forms the stock spec lacks.
+
+use super::segment::{Enumerated, Section, Speech};
+use crate::doc::roles::{Announced, Form};
+use crate::numerals;
+use crate::render::heading_form;
+use crate::spec::{Closing, Enumeration, Kind, Numbering, Opening, Part, Spec};
+
+/// The built-in template a speech most resembles, from its title and opening.
+pub fn guess_template(speech: &Speech) -> &'static str {
+    let title = speech.title.as_deref().unwrap_or("");
+    let head = format!(
+        "{title}{}",
+        speech.opening.first().map(String::as_str).unwrap_or("")
+    );
+    let article = speech.salutation.is_none()
+        && (!speech.bylines.is_empty()
+            || speech
+                .closing
+                .first()
+                .is_some_and(|c| c.starts_with("总之")));
+    if title.contains("述职") || title.contains("评议") {
+        "review"
+    } else if title.contains("例会") {
+        "regular"
+    } else if title.contains("推进会") {
+        "promotion"
+    } else if article {
+        "article"
+    } else if head.contains("动员") || head.contains("部署") {
+        "mobilization"
+    } else if head.contains("述职") {
+        "review"
+    } else if head.contains("推进") {
+        "promotion"
+    } else {
+        "mobilization"
+    }
+}
+
+/// The `numbering` value for the parts' marker form.
+pub fn numbering_for(form: Option<Form>, parts: usize) -> Numbering {
+    match form {
+        Some(Form::Di) => Numbering::Di,
+        Some(Form::Yao) => Numbering::Yao,
+        Some(Form::Shouxian) if parts <= 4 => Numbering::Shouxian,
+        _ => Numbering::Standard,
+    }
+}
+
+/// Replaces the announced count word with `{n}` when it equals the number of parts, so the
+/// spec stays right when parts are added or removed.
+fn transition_template(text: &str, announced: Announced, parts: usize) -> String {
+    if announced != Announced::Count(parts as u64) {
+        return text.to_string();
+    }
+    let word = numerals::count(parts as u64);
+    for noun in ["点", "个方面", "方面"] {
+        let needle = format!("{word}{noun}");
+        if let Some(at) = text.find(&needle) {
+            return format!("{}{{n}}{}", &text[..at], &text[at + word.len()..]);
+        }
+    }
+    text.to_string()
+}
+
+/// `（2026年1月15日）` → a TOML date.
+fn byline_date(text: &str) -> Option<toml::value::Datetime> {
+    let inner = text
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let (y, rest) = inner.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest.strip_suffix('日')?;
+    let (y, m, d): (u16, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    (1..=12).contains(&m).then_some(())?;
+    (1..=31).contains(&d).then_some(())?;
+    Some(toml::value::Datetime {
+        date: Some(toml::value::Date {
+            year: y,
+            month: m,
+            day: d,
+        }),
+        time: None,
+        offset: None,
+    })
+}
+
+/// Builds the spec for a mined speech. `fallback_title` names it when the sample has no title.
+pub fn to_spec(speech: &Speech, fallback_title: &str) -> Spec {
+    let mut spec = Spec {
+        template: guess_template(speech).to_string(),
+        title: speech
+            .title
+            .clone()
+            .unwrap_or_else(|| fallback_title.to_string()),
+        ..Spec::default()
+    };
+    let mut opening = Vec::new();
+    for b in &speech.bylines {
+        match byline_date(b) {
+            Some(d) if spec.date.is_none() => spec.date = Some(d),
+            _ if spec.speaker.is_none() => {
+                let inner = b
+                    .trim()
+                    .trim_start_matches(['（', '('])
+                    .trim_end_matches(['）', ')']);
+                match inner.split_once('\u{3000}') {
+                    Some((title, name)) if !title.is_empty() && !name.is_empty() => {
+                        spec.speaker_title = Some(title.to_string());
+                        spec.speaker = Some(name.to_string());
+                    }
+                    _ => spec.speaker = Some(inner.to_string()),
+                }
+            }
+            _ => opening.push(b.clone()),
+        }
+    }
+    spec.salutation = Some(match &speech.salutation {
+        Some(s) => s
+            .trim_end_matches(['：', ':'])
+            .split('、')
+            .map(str::to_string)
+            .collect(),
+        None => Vec::new(),
+    });
+    let first_form = speech.parts.first().and_then(|p| p.form);
+    if !speech.parts.is_empty() {
+        let numbering = numbering_for(first_form, speech.parts.len());
+        spec.numbering = Some(numbering);
+        spec.heading_forms = heading_forms(&speech.parts, numbering);
+        let levels: Vec<Form> = (1..=crate::spec::MAX_DEPTH)
+            .map(|l| {
+                spec.heading_forms
+                    .as_ref()
+                    .and_then(|f| f.get(l - 1).copied())
+                    .unwrap_or_else(|| heading_form(numbering, l))
+            })
+            .collect();
+        spec.parts = speech.parts.iter().map(|p| part(p, &levels)).collect();
+    }
+
+    let mut transition = String::new();
+    for (k, p) in speech.opening.iter().enumerate() {
+        match &speech.transition {
+            Some(t) if t.paragraph == k => {
+                let before = p[..t.at].trim();
+                if !before.is_empty() {
+                    opening.push(before.to_string());
+                }
+                transition = if speech.parts.is_empty() {
+                    opening.push(t.text.clone());
+                    String::new()
+                } else {
+                    transition_template(&t.text, t.announced, speech.parts.len())
+                };
+            }
+            _ => opening.push(p.clone()),
+        }
+    }
+    spec.transition = Some(transition);
+    spec.opening = Opening {
+        paragraphs: opening,
+        ..Opening::default()
+    };
+    spec.closing = Closing {
+        paragraphs: speech.closing.clone(),
+        ..Closing::default()
+    };
+    spec
+}
+
+/// The sample's marker form per level when it differs from what `numbering` would write:
+/// the most common form at each level, up to the deepest level that differs.
+fn heading_forms(parts: &[Section], numbering: Numbering) -> Option<Vec<Form>> {
+    let mut counts: Vec<Vec<(Form, usize)>> = Vec::new();
+    fn walk(s: &Section, counts: &mut Vec<Vec<(Form, usize)>>) {
+        let level = s.level as usize;
+        if counts.len() < level {
+            counts.resize(level, Vec::new());
+        }
+        if let Some(form) = s.form {
+            let row = &mut counts[level - 1];
+            match row.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, n)) => *n += 1,
+                None => row.push((form, 1)),
+            }
+        }
+        for sub in &s.sections {
+            walk(sub, counts);
+        }
+    }
+    for p in parts {
+        walk(p, &mut counts);
+    }
+    let forms: Vec<Form> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            row.iter()
+                .max_by_key(|(_, n)| *n)
+                .map_or_else(|| heading_form(numbering, i + 1), |(f, _)| *f)
+        })
+        .collect();
+    let differs = forms
+        .iter()
+        .enumerate()
+        .rposition(|(i, f)| *f != heading_form(numbering, i + 1))?;
+    Some(forms[..=differs].to_vec())
+}
+
+fn enumeration_of(form: Form) -> Enumeration {
+    match form {
+        Form::Yao => Enumeration::Yao,
+        Form::Di => Enumeration::Di,
+        Form::Fangmian => Enumeration::Fangmian,
+        _ => Enumeration::Shi,
+    }
+}
+
+/// True when `points` + `enumeration` render the enumeration exactly as written: the
+/// markers are the ones the renderer writes and every point ends a sentence or clause (the
+/// template ends each point with 。 unless it already ends with 。！？：；…).
+fn renders_verbatim(e: &Enumerated) -> bool {
+    let n = e.points.len();
+    let markers_match = e
+        .markers
+        .iter()
+        .enumerate()
+        .all(|(k, m)| e.form.write(k + 1, n).is_ok_and(|w| w == *m));
+    let ends = e
+        .points
+        .iter()
+        .all(|p| p.trim_end().ends_with(['。', '！', '？', '：', '；', '…']));
+    markers_match && ends
+}
+
+fn part(s: &Section, levels: &[Form]) -> Part {
+    let mut p = Part {
+        heading: s.heading.clone(),
+        heading_style: Some(s.style),
+        ..Part::default()
+    };
+    if s.form.is_none() {
+        // no unnumbered numbering in the spec yet: the heading line stays as a paragraph
+        p.heading = String::new();
+        p.heading_style = None;
+        p.paragraphs.push(s.heading.clone());
+    }
+    match s.enumeration.as_ref().filter(|e| renders_verbatim(e)) {
+        Some(e) => {
+            p.paragraphs.extend(s.body[..e.paragraph].iter().cloned());
+            if !e.intro.trim().is_empty() {
+                p.paragraphs.push(e.intro.clone());
+            }
+            p.points = e.points.clone();
+            p.enumeration = Some(enumeration_of(e.form));
+            p.after = s.body[e.paragraph + 1..].to_vec();
+        }
+        None => p.paragraphs.extend(s.body.iter().cloned()),
+    }
+    // a kind with points and no paragraphs would make the template add its stock lead-in
+    let stock_intro = p.paragraphs.is_empty() && !p.points.is_empty();
+    if s.level == 1 && !stock_intro && s.kind != Kind::Other {
+        p.kind = Some(s.kind);
+    }
+    p.heading_form = s
+        .form
+        .filter(|f| levels.get(s.level as usize - 1) != Some(f));
+    p.sections = s.sections.iter().map(|sub| part(sub, levels)).collect();
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transition_count_becomes_n_only_when_it_matches() {
+        let a = Announced::Count(3);
+        assert_eq!(
+            transition_template("下面，我讲三点意见。", a, 3),
+            "下面，我讲{n}点意见。"
+        );
+        assert_eq!(
+            transition_template("下面，我讲三点意见。", a, 4),
+            "下面，我讲三点意见。"
+        );
+        assert_eq!(
+            transition_template("我讲两点意见：", Announced::Count(2), 2),
+            "我讲{n}点意见："
+        );
+        assert_eq!(
+            transition_template("我强调几点意见。", Announced::Several, 4),
+            "我强调几点意见。"
+        );
+    }
+
+    #[test]
+    fn bylines_become_date_or_speaker() {
+        let d = byline_date("（2026年1月15日）").unwrap();
+        assert_eq!(d.to_string(), "2026-01-15");
+        assert!(byline_date("（市直机关工委张明）").is_none());
+    }
+}

@@ -1,0 +1,375 @@
+//! Mining: our own fixtures (noise, GB18030, UTF-8 with BOM, .docx, every numbering form) are
+//! pinned with snapshots (`INSTA_UPDATE=always cargo test` or `cargo insta accept` to bless);
+//! the round trip over the sample corpus in `$JIANGHUA_CORPUS/seeds` (default
+//! `../shared/corpus`) mines each speech to a spec, writes it as TOML, loads it back, renders it
+//! with the built-in templates and compares the text with the cleaned sample.
+
+use jianghua::mine::{self, Mined};
+use jianghua::template::TemplateSet;
+use std::path::{Path, PathBuf};
+
+fn corpus() -> Option<PathBuf> {
+    let dir = match std::env::var_os("JIANGHUA_CORPUS") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+    };
+    if dir.join("seeds").is_dir() {
+        Some(dir)
+    } else if std::env::var_os("JIANGHUA_CORPUS").is_some() {
+        panic!("JIANGHUA_CORPUS={} has no seeds/ folder", dir.display());
+    } else {
+        None
+    }
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mine")
+}
+
+fn mine_fixture(name: &str) -> Vec<Mined> {
+    mine::mine_file(&fixtures().join(name)).unwrap()
+}
+
+/// The text of the .docx fixture (written by us); `BLESS=1` regenerates the file.
+const ARTICLE: &[&str] = &[
+    "以党建引领基层治理提质增效",
+    "（县委组织部　李明）",
+    "基层治理是国家治理的基石。近年来，我县坚持党建引领，推动治理重心下移，基层治理效能不断提升。为进一步巩固成果，要从以下四个方面持续用力。",
+    "首先，健全组织体系，夯实治理根基。要推动党组织向网格、小区、楼栋延伸，做到哪里有群众，哪里就有党的组织。",
+    "其次，整合治理资源，形成工作合力。要建立街道社区党组织牵头的联席会议制度，统筹驻区单位资源，实现共驻共建。",
+    "再次，创新服务方式，提升群众满意度。要推行“群众点单、社区派单、党员接单”的服务模式，及时回应群众诉求。",
+    "最后，强化激励保障，激发干事活力。要落实社区工作者待遇保障，完善容错纠错机制，让基层干部放开手脚干事。",
+    "总之，党建引领基层治理是一项长期任务，必须坚持不懈、久久为功，不断开创基层治理新局面。",
+];
+
+fn article_docx() -> Vec<u8> {
+    use docx_rs::{Docx, Paragraph, Run};
+    let mut docx = Docx::new();
+    for line in ARTICLE {
+        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(*line)));
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut out).unwrap();
+    out.into_inner()
+}
+
+/// Everything a user sees for one fixture: summary, outline, cleaning report, spec.
+fn describe(mined: &[Mined]) -> String {
+    let mut out = String::new();
+    for m in mined {
+        out.push_str(&format!(
+            "## {}\n{}\n\n",
+            m.source.label(),
+            mine::outline::summary(m)
+        ));
+        out.push_str(&mine::outline::outline(m));
+        out.push_str("\n### removed\n");
+        for l in &m.report.removed_lines {
+            out.push_str(&format!("- {l}\n"));
+        }
+        out.push_str(&format!("### injected: {:?}\n", m.report.injected));
+        out.push_str("### placeholders\n");
+        for p in &m.placeholders {
+            out.push_str(&format!("- {} at {}:{}\n", p.text, p.line, p.column));
+        }
+        out.push_str("### spec\n");
+        out.push_str(&toml::to_string(&m.spec()).unwrap());
+        out.push('\n');
+    }
+    out
+}
+
+fn assert_round_trip(mined: &[Mined]) {
+    for m in mined {
+        let rendered = round_trip(m);
+        let sim = mine::similarity(&rendered, &m.cleaned_text());
+        assert!(
+            sim >= 0.98,
+            "{} {}: {:.2}%\n--- cleaned\n{}--- rendered\n{rendered}",
+            m.file.display(),
+            m.label,
+            sim * 100.0,
+            m.cleaned_text()
+        );
+    }
+}
+
+#[test]
+fn review_with_site_noise() {
+    let mined = mine_fixture("review_noise.txt");
+    assert_eq!(mined.len(), 1);
+    insta::assert_snapshot!("review_noise", describe(&mined));
+    assert_round_trip(&mined);
+}
+
+#[test]
+fn gb18030_promotion_with_yao_parts() {
+    let mined = mine_fixture("promotion_gbk.txt");
+    assert_eq!(mined[0].source, mine::decode::Source::Gb18030);
+    insta::assert_snapshot!("promotion_gbk", describe(&mined));
+    assert_round_trip(&mined);
+}
+
+#[test]
+fn collection_with_pieces() {
+    let mined = mine_fixture("collection.txt");
+    let labels: Vec<&str> = mined.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(labels, ["第1篇", "第2篇·篇一", "第2篇·篇二"]);
+    insta::assert_snapshot!("collection", describe(&mined));
+    assert_round_trip(&mined);
+}
+
+#[test]
+fn docx_article() {
+    let path = fixtures().join("article.docx");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, article_docx()).unwrap();
+    }
+    let mined = mine::mine_file(&path).unwrap();
+    assert_eq!(
+        mined[0].cleaned, ARTICLE,
+        "article.docx is stale: run with BLESS=1"
+    );
+    insta::assert_snapshot!("article_docx", describe(&mined));
+    assert_round_trip(&mined);
+}
+
+#[test]
+fn mined_templates_render_back_to_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "review_noise.txt",
+        "promotion_gbk.txt",
+        "collection.txt",
+        "article.docx",
+    ] {
+        for (k, m) in mine_fixture(name).iter().enumerate() {
+            let hbs_name = format!("mined{k}.hbs");
+            let (hbs, spec) = mine::template::to_template(m, &hbs_name);
+            std::fs::write(dir.path().join(&hbs_name), hbs).unwrap();
+            let spec_path = dir.path().join(format!("mined{k}.toml"));
+            let toml = toml::to_string(&spec).unwrap();
+            let spec = jianghua::spec::parse(&toml, &spec_path).unwrap();
+            let doc = jianghua::render::render_doc(&spec, &TemplateSet::default()).unwrap();
+            let sim = mine::similarity(&doc.plain_text(), &m.cleaned_text());
+            assert!(sim >= 0.98, "{name} {k}: {sim}\n{}", doc.plain_text());
+        }
+    }
+}
+
+#[test]
+fn doc_and_other_files_are_refused_with_advice() {
+    let err = mine::mine_bytes(Path::new("讲话.doc"), b"\xD0\xCF\x11\xE0").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "讲话.doc：这是旧版 Word 文件（.doc），无法直接读取\n  提示：请在 Word 或 WPS 中打开，“另存为”.docx 格式后再运行；或运行 `libreoffice --headless --convert-to docx 文件.doc`"
+    );
+    let err = mine::mine_bytes(Path::new("坏.docx"), b"not a zip").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "坏.docx：无法读取 .docx 文件：不是有效的 zip 压缩包\n  提示：请确认文件能在 Word 或 WPS 中打开；必要时重新“另存为”.docx"
+    );
+    let err = mine::mine_bytes(Path::new("乱码.txt"), &[0x81, 0x20, 0xFF, 0xFF]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "乱码.txt:1:1：无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK\n  提示：请用文本编辑器把文件另存为 UTF-8 编码后再运行"
+    );
+}
+
+fn mine_seeds(dir: &Path) -> Vec<Mined> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|f| mine::mine_file(f).unwrap())
+        .collect()
+}
+
+/// Renders a mined speech's spec back to plain text, through TOML and the normal loader.
+fn round_trip(m: &Mined) -> String {
+    let toml = m.spec_toml();
+    let path = Path::new("mined.toml");
+    let spec = jianghua::spec::parse(&toml, path)
+        .unwrap_or_else(|e| panic!("mined spec does not load: {e}\n{toml}"));
+    let doc = jianghua::render::render_doc(&spec, &TemplateSet::default())
+        .unwrap_or_else(|e| panic!("mined spec does not render: {e}\n{toml}"));
+    doc.plain_text()
+}
+
+#[test]
+fn corpus_round_trip_is_at_least_98_percent_per_speech() {
+    let Some(dir) = corpus() else {
+        println!("skipped: corpus not found (set JIANGHUA_CORPUS or put it at ../shared/corpus)");
+        return;
+    };
+    let mined = mine_seeds(&dir);
+    let mut failures = Vec::new();
+    println!(
+        "{:<24} {:>6} {:>9} {:>16}",
+        "speech", "parts", "similar", "with ¶ breaks"
+    );
+    for m in &mined {
+        let rendered = round_trip(m);
+        let sim = mine::similarity(&rendered, &m.cleaned_text());
+        // the same with paragraph breaks counted as characters: how much layout moved
+        let breaks = |t: &str| t.replace('\n', "¶");
+        let layout = mine::similarity(&breaks(&rendered), &breaks(&m.cleaned_text()));
+        let name = format!(
+            "{} {}",
+            m.file
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .chars()
+                .take(3)
+                .collect::<String>(),
+            if m.label.is_empty() { "-" } else { &m.label }
+        );
+        println!(
+            "{name:<24} {:>6} {:>8.3}% {:>15.3}%",
+            m.speech.parts.len(),
+            sim * 100.0,
+            layout * 100.0
+        );
+        if std::env::var_os("JIANGHUA_MINE_DEBUG").is_some() {
+            println!(
+                "--- cleaned\n{}--- rendered\n{rendered}---",
+                m.cleaned_text()
+            );
+        }
+        if sim < 0.98 {
+            failures.push(format!("{name}: {:.2}%", sim * 100.0));
+        }
+    }
+    assert_eq!(mined.len(), 16, "the seeds hold 16 speeches");
+    assert!(failures.is_empty(), "below 98%: {failures:?}");
+}
+
+fn jianghua(args: &[&str], cwd: &Path) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jianghua"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn cli_mine_writes_one_spec_per_speech_named_after_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = fixtures().join("collection.txt");
+    let (ok, stdout, stderr) = jianghua(
+        &["mine", file.to_str().unwrap(), "--out-dir", "specs"],
+        dir.path(),
+    );
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        stdout,
+        "《在全镇安全生产工作会议上的讲话》（第1篇）：类型 mobilization，2 个部分，过渡句宣布两点，无占位符\n  → 已写入 specs/在全镇安全生产工作会议上的讲话.toml\n《经验交流会讲话篇一》（第2篇·篇一）：类型 mobilization，3 个部分，没有过渡句，无占位符\n  → 已写入 specs/经验交流会讲话篇一.toml\n《经验交流会讲话篇二》（第2篇·篇二）：类型 article，1 个部分，没有过渡句，无占位符\n  → 已写入 specs/经验交流会讲话篇二.toml\n"
+    );
+    let spec = jianghua::spec::load(&dir.path().join("specs/在全镇安全生产工作会议上的讲话.toml"))
+        .unwrap();
+    assert_eq!(spec.value.parts.len(), 2);
+    assert_eq!(
+        spec.value.transition.as_deref(),
+        Some("下面，我讲{n}点意见。")
+    );
+    // rendering the written spec works from the command line too
+    let (ok, md, stderr) = jianghua(
+        &[
+            "render",
+            "specs/在全镇安全生产工作会议上的讲话.toml",
+            "-o",
+            "-",
+        ],
+        dir.path(),
+    );
+    assert!(ok, "{stderr}");
+    assert!(
+        md.starts_with("# 在全镇安全生产工作会议上的讲话\n\n同志们：\n\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn cli_mine_outline_json_and_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = fixtures().join("promotion_gbk.txt");
+    let file = file.to_str().unwrap();
+    let (ok, stdout, stderr) = jianghua(&["mine", file, "--format", "outline"], dir.path());
+    assert!(ok, "{stderr}");
+    insta::assert_snapshot!("cli_outline", stdout.replace(file, "promotion_gbk.txt"));
+
+    let (ok, stdout, _) = jianghua(&["mine", file, "-f", "json"], dir.path());
+    assert!(ok);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let blocks = json[0]["doc"]["blocks"].as_array().unwrap();
+    assert_eq!(blocks[0]["role"], "title");
+    assert_eq!(blocks[1]["role"], "salutation");
+    assert_eq!(json[0]["placeholders"][0]["text"], "X");
+
+    let (ok, _, stderr) = jianghua(
+        &["mine", file, "-f", "template", "--out-dir", "t"],
+        dir.path(),
+    );
+    assert!(ok, "{stderr}");
+    let stem = "在全市乡村振兴重点工作推进会上的讲话";
+    let hbs = std::fs::read_to_string(dir.path().join(format!("t/{stem}.hbs"))).unwrap();
+    assert!(
+        hbs.contains("transition = \"下面，就抓好下一阶段重点工作，我再强调几点意见。\""),
+        "{hbs}"
+    );
+    assert!(hbs.contains("{{#if @first}}同志们，{{/if}}"), "{hbs}");
+    let (ok, md, stderr) = jianghua(
+        &["render", &format!("t/{stem}.toml"), "-o", "-"],
+        dir.path(),
+    );
+    assert!(ok, "{stderr}");
+    assert!(
+        md.contains("下面，就抓好下一阶段重点工作，我再强调几点意见。"),
+        "{md}"
+    );
+    assert!(md.contains("同志们，时间过半"), "{md}");
+}
+
+#[test]
+fn cli_mine_stats_summarises_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, stdout, stderr) = jianghua(
+        &["mine", "--stats", fixtures().to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(ok, "{stderr}");
+    insta::assert_snapshot!("cli_stats", stdout);
+}
+
+#[test]
+fn cli_mine_errors_name_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, _, stderr) = jianghua(&["mine", "没有这个文件.txt"], dir.path());
+    assert!(!ok);
+    assert_eq!(
+        stderr,
+        "错误：无法读取 没有这个文件.txt：文件或目录不存在\n"
+    );
+    std::fs::write(dir.path().join("旧.doc"), b"\xD0\xCF\x11\xE0").unwrap();
+    let (ok, _, stderr) = jianghua(&["mine", "旧.doc"], dir.path());
+    assert!(!ok);
+    assert!(
+        stderr.starts_with("错误：旧.doc：这是旧版 Word 文件（.doc），无法直接读取\n  提示："),
+        "{stderr}"
+    );
+    let (ok, _, stderr) = jianghua(&["mine", "--stats", "没有这个目录"], dir.path());
+    assert!(!ok);
+    assert_eq!(
+        stderr,
+        "错误：没有这个目录：不是目录；--stats 需要一个存放范文的目录\n"
+    );
+}
