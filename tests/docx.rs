@@ -726,3 +726,63 @@ mod arbitrary_text {
         }
     }
 }
+
+/// Word reads property elements in schema order and drops what is out of place, so these
+/// pairs must come in this order wherever both appear.
+#[test]
+fn property_children_are_in_schema_order() {
+    let rules: &[(&str, &str, &str)] = &[
+        ("w:rPr", "w:rFonts", "w:sz"),
+        ("w:rPr", "w:rFonts", "w:w"),
+        ("w:rPr", "w:w", "w:sz"),
+        ("w:rPr", "w:sz", "w:szCs"),
+        ("w:pPr", "w:pStyle", "w:jc"),
+        ("w:pPr", "w:keepNext", "w:widowControl"),
+        ("w:pPr", "w:widowControl", "w:spacing"),
+        ("w:pPr", "w:snapToGrid", "w:spacing"),
+        ("w:pPr", "w:spacing", "w:ind"),
+        ("w:pPr", "w:ind", "w:jc"),
+        ("w:pPr", "w:jc", "w:outlineLvl"),
+        ("w:pPr", "w:outlineLvl", "w:rPr"),
+        ("w:pPr", "w:jc", "w:rPr"),
+        ("w:style", "w:name", "w:basedOn"),
+        ("w:style", "w:basedOn", "w:next"),
+        ("w:style", "w:next", "w:qFormat"),
+        ("w:style", "w:qFormat", "w:pPr"),
+        ("w:style", "w:pPr", "w:rPr"),
+        ("w:sectPr", "w:footerReference", "w:pgSz"),
+        ("w:sectPr", "w:pgSz", "w:pgMar"),
+        ("w:sectPr", "w:pgMar", "w:docGrid"),
+        ("w:settings", "w:zoom", "w:defaultTabStop"),
+        ("w:settings", "w:defaultTabStop", "w:evenAndOddHeaders"),
+        ("w:settings", "w:evenAndOddHeaders", "w:compat"),
+    ];
+    let mut checked = 0;
+    for (case, _, _, parts) in generated() {
+        for (name, data) in &parts {
+            if !(name.starts_with("word/") && name.ends_with(".xml")) {
+                continue;
+            }
+            let root = parse(data).unwrap();
+            for (parent, first, then) in rules {
+                let mut parents = root.descendants(parent);
+                if root.name == *parent {
+                    parents.push(&root);
+                }
+                for p in parents {
+                    let names: Vec<&str> = p.elements().map(|e| e.name.as_str()).collect();
+                    let last_first = names.iter().rposition(|n| n == first);
+                    let first_then = names.iter().position(|n| n == then);
+                    if let (Some(a), Some(b)) = (last_first, first_then) {
+                        checked += 1;
+                        assert!(
+                            a < b,
+                            "{case} {name}: {first} after {then} in {parent}: {names:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} pairs checked");
+}

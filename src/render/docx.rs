@@ -1,10 +1,11 @@
 //! Word (.docx) output: typesets a `Doc` with a layout `Profile` (GB/T 9704-2012 by default).
 //!
-//! Built with docx-rs; `docProps/core.xml` is replaced after `build()` because docx-rs has no
-//! setters for title and author. Every style and every run carries all four font slots
+//! Built with docx-rs; after `build()` `docProps/core.xml` is replaced (docx-rs has no setters
+//! for title and author) and property elements are put in schema order (see `order`). Every style and every run carries all four font slots
 //! (ascii, hAnsi, eastAsia, cs) so Word and WPS never fall back to a Latin font for Chinese text.
 
 mod core;
+mod order;
 pub mod text;
 
 use crate::doc::{Block, Doc, Heading};
@@ -104,6 +105,12 @@ pub fn write_docx(doc: &Doc, profile: &Profile, meta: &DocxMeta) -> Result<Vec<u
 
     let mut xml = docx.build();
     xml.doc_props.core = core::core_xml(meta);
+    xml.document = order::canonical(&xml.document);
+    xml.styles = order::canonical(&xml.styles);
+    xml.settings = order::canonical(&xml.settings);
+    for footer in &mut xml.footers {
+        *footer = order::canonical(footer);
+    }
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)
         .map_err(|e| Error::Usage(format!("生成 Word 文件失败：{e}")))?;
