@@ -246,17 +246,42 @@ fn sequence(parent: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-/// Position of `child` in its parent's sequence; unknown children go last, in their order.
-fn rank(order: &[&str], child: &str) -> usize {
-    order
-        .iter()
-        .position(|slot| slot.split('|').any(|name| name == child))
-        .unwrap_or(order.len())
+/// Parents we reorder.
+const PARENTS: [&str; 5] = ["w:rPr", "w:pPr", "w:style", "w:sectPr", "w:settings"];
+
+/// Position of `child` in `parent`'s sequence; unknown children go last, in their order.
+fn rank(parent: &str, child: &str) -> usize {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    type Ranks = HashMap<&'static str, HashMap<&'static str, usize>>;
+    static RANKS: OnceLock<Ranks> = OnceLock::new();
+    let ranks = RANKS.get_or_init(|| {
+        PARENTS
+            .iter()
+            .map(|parent| {
+                let seq = sequence(parent).unwrap_or(&[]);
+                let mut children = HashMap::new();
+                for (i, slot) in seq.iter().enumerate() {
+                    for name in slot.split('|') {
+                        children.insert(name, i);
+                    }
+                }
+                (*parent, children)
+            })
+            .collect()
+    });
+    ranks
+        .get(parent)
+        .and_then(|children| children.get(child))
+        .copied()
+        .unwrap_or(usize::MAX - 1)
 }
 
-/// One child of an element being reordered: its name and its serialised XML.
+/// One child of an element being reordered: its place in the parent's sequence (text goes
+/// last) and its serialised XML.
 struct Child {
-    name: Option<String>,
+    rank: usize,
+    text: bool,
     xml: String,
 }
 
@@ -295,11 +320,15 @@ fn reorder(text: &str) -> Result<String, quick_xml::Error> {
             out.push_str(piece);
         } else if let Some(top) = stack.last_mut() {
             match (name, top.children.last_mut()) {
-                (None, Some(last)) if last.name.is_none() => last.xml.push_str(piece),
-                _ => top.children.push(Child {
-                    name: name.map(str::to_string),
-                    xml: piece.to_string(),
-                }),
+                (None, Some(last)) if last.text => last.xml.push_str(piece),
+                _ => {
+                    let rank = name.map_or(usize::MAX, |n| rank(&top.name, n));
+                    top.children.push(Child {
+                        rank,
+                        text: name.is_none(),
+                        xml: piece.to_string(),
+                    })
+                }
             }
         }
     }
@@ -329,9 +358,8 @@ fn reorder(text: &str) -> Result<String, quick_xml::Error> {
                 }
                 let mut open = stack.pop().expect("balanced: the reader checks end names");
                 buffered -= 1;
-                if let Some(order) = sequence(&open.name) {
-                    open.children
-                        .sort_by_key(|c| c.name.as_deref().map_or(usize::MAX, |n| rank(order, n)));
+                if !open.children.is_sorted_by_key(|c| c.rank) {
+                    open.children.sort_by_key(|c| c.rank);
                 }
                 let mut xml = open.start;
                 for child in open.children {
