@@ -651,6 +651,10 @@ fn profile_other_mistakes() {
          `jianghua profiles` 列出内置版式，可导出为文件再改"
     );
     assert_eq!(
+        profile_error(&official_with("lines = 22", "lines = -3")),
+        "mine.toml:22:9：取值不对：这里应写不小于 0 的整数，现在是 -3\n  提示：行数、字数写整数，例如 lines = 22"
+    );
+    assert_eq!(
         profile_error("name = \"x\"\nlines = [1,"),
         "mine.toml:2:12：版式文件不是有效的 TOML：unclosed array, expected `]`\n  提示：检查这一行的引号、等号和方括号"
     );
@@ -785,4 +789,21 @@ fn property_children_are_in_schema_order() {
         }
     }
     assert!(checked > 1000, "only {checked} pairs checked");
+}
+
+#[test]
+fn centred_page_numbers_need_no_even_footer() {
+    let source = Profile::builtin_source("official")
+        .unwrap()
+        .replace("placement = \"outside\"", "placement = \"center\"");
+    let profile = Profile::parse(&source, Path::new("c.toml")).unwrap();
+    let doc = speeches::progress_meeting();
+    let parts = parts(&write_docx(&doc, &profile, &meta(&doc)).unwrap());
+    let settings = xml(&parts, "word/settings.xml");
+    assert!(settings.find("w:evenAndOddHeaders").is_none());
+    let footers = footers(&parts);
+    assert_eq!(footers.keys().collect::<Vec<_>>(), ["default"]);
+    let p = footers["default"].find("w:p").unwrap();
+    assert_eq!(p.find("w:jc").unwrap().attr("w:val"), Some("center"));
+    assert_eq!(ooxml::paragraph_text(p), "— 1 —");
 }

@@ -543,6 +543,18 @@ fn toml_error(source: &str, path: &Path, e: &toml::de::Error) -> SourceError {
         let expected = names[1..].join("、");
         SourceError::new(path, format!("不认识的取值 `{}`", names[0]))
             .help(format!("可用的取值：{expected}"))
+    } else if message.starts_with("invalid value") && !names.is_empty() {
+        let expected = message.split_once(", expected ").map_or("", |(_, e)| e);
+        let want = if expected.contains("u32") || expected.contains("u64") {
+            "不小于 0 的整数"
+        } else {
+            kind_name(expected)
+        };
+        SourceError::new(
+            path,
+            format!("取值不对：这里应写{want}，现在是 {}", names[0]),
+        )
+        .help("行数、字数写整数，例如 lines = 22")
     } else if message.starts_with("invalid type") {
         let (found, expected) = message
             .trim_start_matches("invalid type: ")
