@@ -8,7 +8,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "jianghua", version, about, long_about = None)]
 #[command(
-    after_help = "示例：\n  jianghua new review -o my.toml\n  jianghua render my.toml\n  jianghua render my.toml -o speech.docx\n  jianghua templates"
+    after_help = "示例：\n  jianghua new review -o my.toml\n  jianghua render my.toml\n  jianghua render my.toml -o speech.docx\n  jianghua render my.toml -f md,docx --profile reading\n  jianghua templates\n  jianghua profiles"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -23,6 +23,8 @@ pub enum Command {
     New(NewArgs),
     /// 列出可用的讲话类型（模板） (list speech templates)
     Templates(TemplatesArgs),
+    /// 列出 Word 版式，或导出一个版式文件供修改 (list or eject layout profiles)
+    Profiles(ProfilesArgs),
     /// 从范文（.txt/.md/.docx）提取要素文件、提纲、模板或语料统计 (mine sample speeches)
     Mine(MineArgs),
 }
@@ -44,6 +46,22 @@ pub struct RenderArgs {
     /// 自定义模板目录，其中的文件覆盖同名内置模板
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Word 版式：official（公文格式，默认）、reading（念稿版），或自己的版式文件路径
+    #[arg(long, value_name = "NAME|FILE")]
+    pub profile: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfilesArgs {
+    /// 把这个内置版式导出为文件，改好后用 --profile 文件名 使用
+    #[arg(long, value_name = "NAME")]
+    pub eject: Option<String>,
+    /// 导出到哪个文件；不给时为 <版式名>.toml，`-` 表示输出到屏幕
+    #[arg(short, long, value_name = "FILE", requires = "eject")]
+    pub output: Option<PathBuf>,
+    /// 目标文件已存在时覆盖它
+    #[arg(long, requires = "eject")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 mod mine;
 mod new;
+mod profiles;
 mod render;
 mod templates;
 
@@ -17,6 +18,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Render(args) => render::run(&args),
         Command::New(args) => new::run(&args),
         Command::Templates(args) => templates::run(&args),
+        Command::Profiles(args) => profiles::run(&args),
         Command::Mine(args) => mine::run(&args),
     }
 }

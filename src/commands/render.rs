@@ -4,7 +4,7 @@ use crate::cli::RenderArgs;
 use crate::doc::{Doc, markdown};
 use crate::error::{Error, Result};
 use crate::fsx::write_atomic;
-use crate::render::render_doc;
+use crate::render::{DocxMeta, Profile, render_doc, write_docx};
 use crate::spec::{self, Located, Spec};
 use crate::template::TemplateSet;
 use std::io::Write;
@@ -61,10 +61,16 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     if args.output.is_some() && args.out_dir.is_some() {
         return Err(Error::Usage("-o 和 --out-dir 只能选一个".to_string()));
     }
+    // A named profile is checked even for Markdown-only runs, so a typo never goes unnoticed.
+    let profile = match (&args.profile, formats.contains(&Format::Docx)) {
+        (Some(name), _) => Some(Profile::resolve(name)?),
+        (None, true) => Profile::builtin("official"),
+        (None, false) => None,
+    };
     let mut outputs: Vec<(Target, Vec<u8>)> = Vec::new();
     let mut errors = Vec::new();
     for spec_path in &args.specs {
-        match render_one(spec_path, args, &formats, to_stdout) {
+        match render_one(spec_path, args, &formats, to_stdout, profile.as_ref()) {
             Ok(mut out) => outputs.append(&mut out),
             Err(e) => errors.push(e),
         }
@@ -136,13 +142,14 @@ fn render_one(
     args: &RenderArgs,
     formats: &[Format],
     to_stdout: bool,
+    profile: Option<&Profile>,
 ) -> Result<Vec<(Target, Vec<u8>)>> {
     let spec = spec::load(spec_path)?;
     let templates = TemplateSet::for_spec(args.templates.as_deref(), spec_path);
     let doc = render_doc(&spec, &templates)?;
     let mut out = Vec::new();
     for &format in formats {
-        let bytes = produce(format, &doc, &spec)?;
+        let bytes = produce(format, &doc, &spec, profile)?;
         let target = if to_stdout {
             Target::Stdout
         } else {
@@ -154,12 +161,39 @@ fn render_one(
 }
 
 /// The bytes of one output format for a rendered speech.
-fn produce(format: Format, doc: &Doc, _spec: &Located<Spec>) -> Result<Vec<u8>> {
+fn produce(
+    format: Format,
+    doc: &Doc,
+    spec: &Located<Spec>,
+    profile: Option<&Profile>,
+) -> Result<Vec<u8>> {
     match format {
         Format::Md => Ok(markdown::to_markdown(doc).into_bytes()),
-        Format::Docx => Err(Error::Usage(
-            "Word 输出（-f docx）尚未接入这个版本".to_string(),
-        )),
+        Format::Docx => {
+            let official;
+            let profile = match profile {
+                Some(p) => p,
+                None => {
+                    official = Profile::builtin("official")
+                        .ok_or_else(|| Error::Usage("内置版式 official 缺失".to_string()))?;
+                    &official
+                }
+            };
+            write_docx(doc, profile, &docx_meta(doc, &spec.value))
+        }
+    }
+}
+
+/// Document properties from the spec: title, the speaker as author, the speech's date.
+fn docx_meta(doc: &Doc, spec: &Spec) -> DocxMeta {
+    let created = spec
+        .date
+        .and_then(|d| d.date)
+        .and_then(|d| chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()));
+    DocxMeta {
+        title: doc.title().unwrap_or(&spec.title).to_string(),
+        author: spec.speaker.clone().filter(|s| !s.trim().is_empty()),
+        created,
     }
 }
 

@@ -18,9 +18,7 @@ pub fn list(set: &TemplateSet) -> Result<Vec<(String, String, bool)>> {
 }
 
 pub fn run(args: &TemplatesArgs) -> Result<()> {
-    let set = TemplateSet {
-        overlays: args.templates.iter().cloned().collect(),
-    };
+    let set = TemplateSet::with_overlays(args.templates.iter().cloned().collect());
     let rows = list(&set)?;
     let width = rows.iter().map(|(n, _, _)| n.len()).max().unwrap_or(0);
     for (name, description, builtin) in rows {

@@ -109,7 +109,7 @@ enum RawBlock {
 pub fn parse(markdown: &str) -> Doc {
     let raw = read_blocks(markdown);
     let mut doc = Doc::default();
-    let mut depth: u8 = 0; // level of the innermost standalone heading so far
+    let mut levels = roles::LevelTracker::default();
     let mut body_started = false;
     let mut in_closing = false;
     for block in raw {
@@ -119,8 +119,7 @@ pub fn parse(markdown: &str) -> Doc {
                 doc.blocks.push(Block::Title { text });
             }
             RawBlock::Heading(level, text) => {
-                let level = level.saturating_sub(1).clamp(1, 4);
-                depth = level;
+                let level = levels.fixed(&text, level.saturating_sub(1).clamp(1, 4));
                 body_started = true;
                 in_closing = false;
                 doc.blocks.push(Block::Heading(Heading { level, text }));
@@ -143,7 +142,7 @@ pub fn parse(markdown: &str) -> Doc {
                     doc.blocks.push(Block::Salutation { text: p.text });
                 } else {
                     let lead = p.lead.map(|text| Heading {
-                        level: (depth + 1).min(4),
+                        level: levels.infer(&text),
                         text,
                     });
                     if lead.is_some() {
@@ -201,10 +200,11 @@ fn read_blocks(markdown: &str) -> Vec<RawBlock> {
                 text.clear();
             }
             Event::End(TagEnd::Paragraph) => {
-                blocks.push(RawBlock::Paragraph(RawParagraph {
-                    lead: lead.take(),
-                    text: std::mem::take(&mut text).trim().to_string(),
-                }));
+                let text = std::mem::take(&mut text).trim().to_string();
+                let lead = lead.take();
+                if lead.is_some() || !text.is_empty() {
+                    blocks.push(RawBlock::Paragraph(RawParagraph { lead, text }));
+                }
             }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 let mut t: &str = &t;

@@ -59,10 +59,10 @@ impl Form {
             Form::ParenArabic => "（1）",
             Form::ArabicParen => "1）",
             Form::Di => "第一，",
-            Form::Shouxian => "首先，其次，",
+            Form::Shouxian => "首先、其次、再次、最后",
             Form::Yao => "一要",
             Form::Shi => "一是",
-            Form::Fangmian => "一方面，另一方面，",
+            Form::Fangmian => "一方面、另一方面",
         }
     }
 
@@ -228,6 +228,38 @@ pub fn heading_marker(text: &str) -> Option<Marker> {
         });
     }
     None
+}
+
+/// Assigns levels to headings by the nesting of their numbering forms: a heading whose form
+/// is already open is a sibling of that one (and closes everything below it); a new form opens
+/// the next level down. `一、` → `（一）` → `1.` gives levels 1, 2, 3 whatever forms are used.
+#[derive(Debug, Clone, Default)]
+pub struct LevelTracker {
+    open: Vec<(Option<Form>, u8)>,
+}
+
+impl LevelTracker {
+    /// Level of a heading whose level is known (a Markdown `##` heading): it closes everything
+    /// at its level and below.
+    pub fn fixed(&mut self, text: &str, level: u8) -> u8 {
+        self.open.retain(|(_, l)| *l < level);
+        self.open
+            .push((heading_marker(text).map(|m| m.form), level));
+        level
+    }
+
+    /// Level of a heading known only by its text (a run-in heading, a line in a sample).
+    pub fn infer(&mut self, text: &str) -> u8 {
+        let form = heading_marker(text).map(|m| m.form);
+        if let Some(i) = self.open.iter().position(|(f, _)| *f == form) {
+            let level = self.open[i].1;
+            self.open.truncate(i + 1);
+            return level;
+        }
+        let level = self.open.last().map_or(1, |(_, l)| (l + 1).min(4));
+        self.open.push((form, level));
+        level
+    }
 }
 
 /// An inline enumeration marker (一是 / 一要 / 第一 / 一方面) found inside a paragraph.
@@ -632,6 +664,21 @@ mod tests {
             .map(|i| (i.marker.form, i.marker.ordinal))
             .collect();
         assert_eq!(got, [(Form::Fangmian, 1), (Form::Fangmian, 0)]);
+    }
+
+    #[test]
+    fn levels_follow_the_nesting_of_forms() {
+        let mut t = LevelTracker::default();
+        assert_eq!(t.infer("第一，统一思想。"), 1);
+        assert_eq!(t.infer("（一）提高认识。"), 2);
+        assert_eq!(t.infer("1.抓学习。"), 3);
+        assert_eq!(t.infer("（二）强化责任。"), 2);
+        assert_eq!(t.infer("第二，狠抓落实。"), 1);
+        let mut t = LevelTracker::default();
+        assert_eq!(t.fixed("一、总体要求", 1), 1);
+        assert_eq!(t.infer("（一）提高认识。"), 2);
+        assert_eq!(t.fixed("二、重点任务", 1), 1);
+        assert_eq!(t.infer("（一）抓学习。"), 2);
     }
 
     #[test]

@@ -1,52 +1,55 @@
-//! The data a template sees: the spec with defaults applied, counts derived and markers written.
+//! The data a template sees: the spec with defaults applied, counts derived, markers written
+//! and the user's text tidied (full-width punctuation, phrases without end marks, sentences with).
 
-use crate::doc::roles::Form;
+use crate::doc::punct;
+use crate::doc::roles::{Form, STANDARD_HEADING_FORMS};
 use crate::error::Result;
 use crate::numerals;
 use crate::spec::{Enumeration, HeadingStyle, Kind, Located, Numbering, Part, Seg, Spec};
 use crate::template::FrontMatter;
-use crate::template::helpers::ensure_sentence;
 use serde::Serialize;
 
 #[derive(Serialize)]
-pub struct Context<'a> {
-    title: &'a str,
+pub struct Context {
+    title: String,
     /// `2026-01-15`, for the `date` and `date-cn` helpers.
     date: Option<String>,
-    speaker: Option<&'a str>,
-    speaker_title: Option<&'a str>,
+    speaker: Option<String>,
+    speaker_title: Option<String>,
     /// Addressees joined with 、 (no trailing colon); empty for none.
     salutation: String,
-    opening: Opening<'a>,
+    opening: Opening,
     /// The transition with `{n}` replaced; null when there is none.
     transition: Option<String>,
     /// Number of parts, and its counting word (两, 三 …).
     count: usize,
     count_word: String,
-    parts: Vec<PartCtx<'a>>,
-    closing: Closing<'a>,
+    parts: Vec<PartCtx>,
+    closing: Closing,
 }
 
 #[derive(Serialize)]
-struct Opening<'a> {
-    meeting: Option<&'a str>,
-    purpose: Option<&'a str>,
-    just_now: &'a [String],
-    comment: Option<&'a str>,
-    paragraphs: &'a [String],
+struct Opening {
+    /// Phrases woven into the opening sentence, without closing punctuation.
+    meeting: Option<String>,
+    purpose: Option<String>,
+    just_now: Vec<String>,
+    comment: Option<String>,
+    paragraphs: Vec<String>,
 }
 
 #[derive(Serialize)]
-struct Closing<'a> {
-    /// Phrases without their closing punctuation, ready to be woven into a sentence.
+struct Closing {
+    /// The call with its subject (the template's `closing-subject` unless the user wrote one),
+    /// and the goal; both without closing punctuation.
     call: Option<String>,
     goal: Option<String>,
-    paragraphs: &'a [String],
+    paragraphs: Vec<String>,
 }
 
 #[derive(Serialize)]
-struct PartCtx<'a> {
-    heading: &'a str,
+struct PartCtx {
+    heading: String,
     kind: Option<Kind>,
     level: usize,
     /// `一、` `（一）` `第一，` … for this part's position.
@@ -58,22 +61,52 @@ struct PartCtx<'a> {
     lead: String,
     /// … and the closing punctuation written after the bold (。 unless the heading has its own).
     lead_end: String,
+    /// True when nothing follows the run-in heading in its paragraph (only sections do).
+    lead_alone: bool,
     /// The template's stock lead-in for this kind, when the part has no paragraphs of its own.
-    intro: Option<&'a str>,
-    paragraphs: &'a [String],
-    points: &'a [String],
+    intro: Option<String>,
+    paragraphs: Vec<String>,
+    points: Vec<String>,
     enumeration: &'static str,
-    after: &'a [String],
-    sections: Vec<PartCtx<'a>>,
+    /// True when a point spans paragraphs: then every point starts its own paragraph.
+    points_split: bool,
+    after: Vec<String>,
+    sections: Vec<PartCtx>,
 }
 
-fn strip_end_punct(s: &str) -> String {
-    s.trim()
-        .trim_end_matches(['。', '！', '，', '；', '.', '!', ','])
-        .to_string()
+/// Words that already give a call its subject (让我们…, 各级各部门要…).
+const SUBJECTS: &[&str] = &[
+    "让我们",
+    "我们",
+    "希望",
+    "各级",
+    "各地",
+    "各部门",
+    "各单位",
+    "大家",
+    "全县",
+    "全市",
+    "全区",
+    "全省",
+    "全镇",
+    "全乡",
+    "广大",
+    "请",
+    "要",
+];
+
+fn texts(list: &[String]) -> Vec<String> {
+    list.iter()
+        .map(|t| punct::paragraphs(t))
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
-pub fn build<'a>(spec: &'a Located<Spec>, front: &'a FrontMatter) -> Result<Context<'a>> {
+fn opt_phrase(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(punct::phrase).filter(|p| !p.is_empty())
+}
+
+pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
     let s = &spec.value;
     let date = match &s.date {
         None => None,
@@ -87,18 +120,22 @@ pub fn build<'a>(spec: &'a Located<Spec>, front: &'a FrontMatter) -> Result<Cont
             }
         },
     };
-    let salutation = s
+    let salutation: Vec<String> = s
         .salutation
         .clone()
         .or_else(|| front.salutation.clone())
-        .unwrap_or_else(|| vec!["同志们".to_string()]);
+        .unwrap_or_else(|| vec!["同志们".to_string()])
+        .iter()
+        .map(|a| punct::phrase(a))
+        .filter(|a| !a.is_empty())
+        .collect();
     let count = s.parts.len();
     let transition = s
         .transition
         .as_deref()
         .or(front.transition.as_deref())
         .filter(|t| !t.trim().is_empty() && count > 0)
-        .map(|t| t.replace("{n}", &numerals::count(count as u64)));
+        .map(|t| punct::sentence(&t.replace("{n}", &numerals::count(count as u64))));
     let numbering = s
         .numbering
         .or(front.numbering)
@@ -106,31 +143,47 @@ pub fn build<'a>(spec: &'a Located<Spec>, front: &'a FrontMatter) -> Result<Cont
     let enumeration = front.enumeration.unwrap_or(Enumeration::Shi);
     let mut path = vec![Seg::Key("parts")];
     let levels = Levels {
+        spec,
+        front,
         numbering,
         forms: s.heading_forms.as_deref().unwrap_or(&[]),
+        enumeration,
     };
-    let parts = parts_ctx(spec, front, &s.parts, 1, levels, enumeration, &mut path)?;
+    let parts = levels.parts(&s.parts, 1, &mut path)?;
+    let call = opt_phrase(&s.closing.call).map(|c| {
+        let c = c.strip_prefix("同志们，").unwrap_or(&c).to_string();
+        if SUBJECTS.iter().any(|w| c.starts_with(w)) {
+            c
+        } else {
+            format!("{}{c}", front.closing_subject.as_deref().unwrap_or(""))
+        }
+    });
     Ok(Context {
-        title: &s.title,
+        title: punct::full_width(s.title.trim()),
         date,
-        speaker: s.speaker.as_deref(),
-        speaker_title: s.speaker_title.as_deref(),
+        speaker: opt_phrase(&s.speaker),
+        speaker_title: opt_phrase(&s.speaker_title),
         salutation: salutation.join("、"),
         opening: Opening {
-            meeting: s.opening.meeting.as_deref(),
-            purpose: s.opening.purpose.as_deref(),
-            just_now: &s.opening.just_now,
-            comment: s.opening.comment.as_deref(),
-            paragraphs: &s.opening.paragraphs,
+            meeting: opt_phrase(&s.opening.meeting),
+            purpose: opt_phrase(&s.opening.purpose),
+            just_now: s
+                .opening
+                .just_now
+                .iter()
+                .map(|j| punct::phrase(j))
+                .collect(),
+            comment: s.opening.comment.as_deref().map(punct::paragraphs),
+            paragraphs: texts(&s.opening.paragraphs),
         },
         transition,
         count,
         count_word: numerals::count(count as u64),
         parts,
         closing: Closing {
-            call: s.closing.call.as_deref().map(strip_end_punct),
-            goal: s.closing.goal.as_deref().map(strip_end_punct),
-            paragraphs: &s.closing.paragraphs,
+            call,
+            goal: opt_phrase(&s.closing.goal),
+            paragraphs: texts(&s.closing.paragraphs),
         },
     })
 }
@@ -138,13 +191,11 @@ pub fn build<'a>(spec: &'a Located<Spec>, front: &'a FrontMatter) -> Result<Cont
 /// The marker form for a part at `level` (1-based) under a numbering scheme: the scheme's own
 /// form at level 1, then the standard forms, so that 第一， is followed by （一）.
 pub fn heading_form(numbering: Numbering, level: usize) -> Form {
-    use crate::doc::roles::STANDARD_HEADING_FORMS as STD;
     match (numbering, level) {
-        (Numbering::Standard, l) => STD[(l - 1).min(3)],
         (Numbering::Di, 1) => Form::Di,
         (Numbering::Shouxian, 1) => Form::Shouxian,
         (Numbering::Yao, 1) => Form::Yao,
-        (_, l) => STD[(l - 1).min(3)],
+        (_, l) => STANDARD_HEADING_FORMS[(l - 1).min(3)],
     }
 }
 
@@ -158,11 +209,24 @@ fn enumeration_name(e: Enumeration) -> &'static str {
     }
 }
 
-/// The numbering scheme and the per-level form overrides (`heading-forms`) of a spec.
-#[derive(Clone, Copy)]
+/// Drops a word the marker already says: 一要 + 要在……上用力 → 一要在……上用力.
+fn after_marker(form: Form, text: &str) -> String {
+    let doubled = match form {
+        Form::Yao => "要",
+        Form::Shi => "是",
+        _ => return text.to_string(),
+    };
+    text.strip_prefix(doubled).unwrap_or(text).to_string()
+}
+
+/// Settings that hold for every level of one spec.
 struct Levels<'a> {
+    spec: &'a Located<Spec>,
+    front: &'a FrontMatter,
     numbering: Numbering,
+    /// Per-level form overrides (`heading-forms`); levels past the list follow `numbering`.
     forms: &'a [Form],
+    enumeration: Enumeration,
 }
 
 impl Levels<'_> {
@@ -172,92 +236,96 @@ impl Levels<'_> {
             .copied()
             .unwrap_or_else(|| heading_form(self.numbering, level))
     }
-}
 
-fn parts_ctx<'a>(
-    spec: &'a Located<Spec>,
-    front: &'a FrontMatter,
-    parts: &'a [Part],
-    level: usize,
-    levels: Levels<'_>,
-    enumeration: Enumeration,
-    path: &mut Vec<Seg<'a>>,
-) -> Result<Vec<PartCtx<'a>>> {
-    let form = levels.form(level);
-    let numbering = levels.numbering;
-    let mut out = Vec::with_capacity(parts.len());
-    for (i, part) in parts.iter().enumerate() {
-        path.push(Seg::Index(i));
-        let marker = part
-            .heading_form
-            .unwrap_or(form)
-            .write(i + 1, parts.len())
-            .map_err(|e| {
-                spec.error_at(&path[..path.len() - 1], super::marker_error_text(&e))
+    fn parts<'p>(
+        &self,
+        parts: &'p [Part],
+        level: usize,
+        path: &mut Vec<Seg<'p>>,
+    ) -> Result<Vec<PartCtx>> {
+        let level_form = self.form(level);
+        // siblings look alike: all run in, unless one of them has sections of its own
+        let default_run_in = if level == 1 {
+            self.numbering != Numbering::Standard
+        } else {
+            parts.iter().all(|p| p.sections.is_empty())
+        };
+        let mut out = Vec::with_capacity(parts.len());
+        for (i, part) in parts.iter().enumerate() {
+            path.push(Seg::Index(i));
+            let form = part.heading_form.unwrap_or(level_form);
+            let marker = form.write(i + 1, parts.len()).map_err(|e| {
+                self.spec
+                    .error_at(&path[..path.len() - 1], super::marker_error_text(&e))
                     .help("减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）")
             })?;
-        let default_run_in = if level == 1 {
-            numbering != Numbering::Standard
-        } else {
-            part.sections.is_empty()
-        };
-        let run_in = match part.heading_style {
-            Some(HeadingStyle::RunIn) => true,
-            Some(HeadingStyle::Standalone) => false,
-            None => default_run_in,
-        } && !part.heading.trim().is_empty();
-        let (marker, lead, lead_end) = if part.heading.trim().is_empty() {
-            (String::new(), String::new(), String::new())
-        } else {
-            let full = format!("{marker}{}", ensure_sentence(&part.heading));
-            let cut = full
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| crate::doc::markdown::is_trailing_punct(*c))
-                .last()
-                .map_or(full.len(), |(i, _)| i);
-            let (lead, end) = full.split_at(cut);
-            (marker, lead.to_string(), end.to_string())
-        };
-        let intro = if part.paragraphs.is_empty() && !part.points.is_empty() {
-            match part.kind {
-                Some(Kind::Achievements) => front.intro.achievements.as_deref(),
-                Some(Kind::Problems) => front.intro.problems.as_deref(),
-                Some(Kind::Experience) => front.intro.experience.as_deref(),
-                Some(Kind::Tasks) => front.intro.tasks.as_deref(),
-                _ => None,
-            }
-        } else {
-            None
-        };
-        path.push(Seg::Key("sections"));
-        let sections = parts_ctx(
-            spec,
-            front,
-            &part.sections,
-            level + 1,
-            levels,
-            enumeration,
-            path,
-        )?;
-        path.pop();
-        path.pop();
-        out.push(PartCtx {
-            heading: &part.heading,
-            kind: part.kind,
-            level,
-            marker,
-            hashes: "#".repeat(level + 1),
-            run_in,
-            lead,
-            lead_end,
-            intro,
-            paragraphs: &part.paragraphs,
-            points: &part.points,
-            enumeration: enumeration_name(part.enumeration.unwrap_or(enumeration)),
-            after: &part.after,
-            sections,
-        });
+            let heading = after_marker(form, &punct::full_width(part.heading.trim()));
+            let has_heading = !heading.is_empty();
+            let run_in = has_heading
+                && match part.heading_style {
+                    Some(HeadingStyle::RunIn) => true,
+                    Some(HeadingStyle::Standalone) => false,
+                    None => default_run_in,
+                };
+            let enumeration = part.enumeration.unwrap_or(self.enumeration);
+            let point_form = match enumeration {
+                Enumeration::Yao => Form::Yao,
+                Enumeration::Shi => Form::Shi,
+                _ => Form::Di,
+            };
+            let points: Vec<String> = texts(&part.points)
+                .iter()
+                .map(|p| after_marker(point_form, p))
+                .collect();
+            let paragraphs = texts(&part.paragraphs);
+            let intro = if paragraphs.is_empty() && !points.is_empty() {
+                let intros = &self.front.intro;
+                match part.kind {
+                    Some(Kind::Achievements) => intros.achievements.clone(),
+                    Some(Kind::Problems) => intros.problems.clone(),
+                    Some(Kind::Experience) => intros.experience.clone(),
+                    Some(Kind::Tasks) => intros.tasks.clone(),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let (lead, lead_end) = if has_heading {
+                let full = format!("{marker}{}", punct::sentence(&heading));
+                let cut = full
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| crate::doc::markdown::is_trailing_punct(*c))
+                    .last()
+                    .map_or(full.len(), |(i, _)| i);
+                let (lead, end) = full.split_at(cut);
+                (lead.to_string(), end.to_string())
+            } else {
+                (String::new(), String::new())
+            };
+            path.push(Seg::Key("sections"));
+            let sections = self.parts(&part.sections, level + 1, path)?;
+            path.pop();
+            path.pop();
+            out.push(PartCtx {
+                lead_alone: intro.is_none() && paragraphs.is_empty() && points.is_empty(),
+                heading: heading.trim_end_matches(['。', '；', '，']).to_string(),
+                kind: part.kind,
+                level,
+                marker: if has_heading { marker } else { String::new() },
+                hashes: "#".repeat(level + 1),
+                run_in,
+                lead,
+                lead_end,
+                intro,
+                points_split: points.iter().any(|p| p.contains("\n\n")),
+                paragraphs,
+                points,
+                enumeration: enumeration_name(enumeration),
+                after: texts(&part.after),
+                sections,
+            });
+        }
+        Ok(out)
     }
-    Ok(out)
 }

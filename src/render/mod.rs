@@ -1,6 +1,11 @@
 //! Rendering: spec → template → Markdown → Doc, and the output formats written from the Doc.
 
 mod context;
+pub mod docx;
+pub mod profile;
+
+pub use docx::{DocxMeta, write_docx};
+pub use profile::Profile;
 
 pub use context::heading_form;
 

@@ -66,6 +66,7 @@ fn translate(e: &toml::de::Error, source: &str, path: &Path) -> Error {
         })
     } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let line = e.span().map_or("", |span| line_at(source, span.start));
         SourceError::new(
             path,
             format!(
@@ -74,7 +75,7 @@ fn translate(e: &toml::de::Error, source: &str, path: &Path) -> Error {
                 type_cn(found)
             ),
         )
-        .help(type_help(expected))
+        .help(type_help(expected, line))
     } else if let Some(rest) = msg.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let valid: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
@@ -87,13 +88,15 @@ fn translate(e: &toml::de::Error, source: &str, path: &Path) -> Error {
             None => err.help(format!("可用的取值：{}", valid.join("、"))),
         }
     } else {
+        let line = e.span().map_or("", |span| line_at(source, span.start));
         SourceError::new(path, format!("TOML 语法错误：{}", msg.trim()))
-            .help("检查这一行的引号、等号和方括号是否成对；文字内容要放在英文双引号里")
+            .help(syntax_help(msg, line))
     };
     if let Some(span) = e.span() {
         // serde reports a missing field at the table that lacks it; the top-level table spans
         // the whole file, so a position there would only mislead.
-        let whole_file = span.start == 0 && span.end >= source.trim_end().len();
+        let whole_file =
+            span.start == 0 && (span.is_empty() || span.end >= source.trim_end().len());
         if !whole_file {
             err = err.at_offset(source, span.start);
         }
@@ -123,9 +126,37 @@ fn type_cn(serde_name: &str) -> String {
     cn.to_string()
 }
 
-fn type_help(expected: &str) -> String {
-    if expected.contains("sequence") {
-        "写成数组，例如：paragraphs = [\"第一段。\", \"第二段。\"]".to_string()
+/// The whole source line containing `offset`.
+fn line_at(source: &str, offset: usize) -> &str {
+    let offset = offset.min(source.len());
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[offset..]
+        .find('\n')
+        .map_or(source.len(), |i| offset + i);
+    &source[start..end]
+}
+
+/// The most likely cause of a TOML syntax error, judged from the offending line.
+fn syntax_help(msg: &str, line: &str) -> String {
+    if line.contains(['“', '”', '‘', '’']) {
+        "文字要用英文双引号 \"…\" 括起来，不能用中文引号 “…”".to_string()
+    } else if line.contains('＝') {
+        "等号要用半角 =，不能用全角 ＝".to_string()
+    } else if msg.contains("date") || msg.contains("month") || msg.contains("day") {
+        "日期写成 2026-01-15（年份四位，月、日各两位，不加引号）".to_string()
+    } else {
+        "检查这一行的引号、等号和方括号是否成对；文字内容要放在英文双引号里".to_string()
+    }
+}
+
+fn type_help(expected: &str, line: &str) -> String {
+    let key = line.split('=').next().unwrap_or("").trim();
+    if expected.contains("sequence") && line.trim_start().starts_with('[') {
+        let name = line.trim().trim_matches(['[', ']']);
+        format!("一个部分（表格数组）要用两层方括号：[[{name}]]")
+    } else if expected.contains("sequence") {
+        let key = if key.is_empty() { "paragraphs" } else { key };
+        format!("写成数组，例如：{key} = [\"第一项。\", \"第二项。\"]")
     } else if expected.contains("string") {
         "文字要放在英文双引号里，例如：title = \"在全县工作会议上的讲话\"".to_string()
     } else if expected.contains("date") {

@@ -45,7 +45,7 @@ fn check_parts<'a>(
                     format!(
                         "“一方面……另一方面……”只能用于两点，`{}` 有{}点",
                         field_name(&path[..path.len() - 1]),
-                        part.points.len()
+                        crate::numerals::cardinal(part.points.len() as u64)
                     ),
                 )
                 .help("写成恰好两个 points，或改用 enumeration = \"shi\"（一是、二是……）");

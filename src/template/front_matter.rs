@@ -22,6 +22,9 @@ pub struct FrontMatter {
     /// Default salutation when the spec gives none.
     #[serde(default)]
     pub salutation: Option<Vec<String>>,
+    /// Subject put before the closing call when the user's call has none (`希望大家`).
+    #[serde(default)]
+    pub closing_subject: Option<String>,
     /// Stock lead-in per part kind, used when a part has points but no paragraphs of its own.
     #[serde(default)]
     pub intro: Intros,
@@ -54,7 +57,7 @@ impl FrontMatter {
         let body_offset = template.len() - trimmed.len() + OPEN.len();
         toml::from_str(toml_text).map_err(|e| {
             let err = SourceError::new(path, format!("模板开头的默认设置有误：{}", e.message()))
-                .help("开头注释里只能写 description、numbering、enumeration、transition、salutation 和 [intro]");
+                .help("开头注释里只能写 description、numbering、enumeration、transition、salutation、closing-subject 和 [intro]");
             match e.span() {
                 Some(span) => err.at_offset(template, body_offset + span.start),
                 None => err,

@@ -4,38 +4,48 @@
 use crate::doc::roles::Form;
 use crate::numerals;
 use handlebars::{
-    Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
+    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError,
     RenderErrorReason,
 };
 use serde_json::Value;
 
+/// A helper that turns its parameters into one piece of text.
+type TextHelper = fn(&Helper<'_>) -> Result<String, RenderError>;
+
+fn text_helper(f: TextHelper) -> Box<dyn HelperDef + Send + Sync> {
+    Box::new(
+        move |h: &Helper<'_>,
+              _: &Handlebars<'_>,
+              _: &Context,
+              _: &mut RenderContext<'_, '_>,
+              out: &mut dyn Output|
+              -> HelperResult {
+            out.write(&f(h)?)?;
+            Ok(())
+        },
+    )
+}
+
 /// Registers every helper under its template name.
 pub fn register(hbs: &mut Handlebars<'_>) {
-    hbs.register_helper("cn", Box::new(cn));
-    hbs.register_helper("count", Box::new(count));
-    hbs.register_helper("ordinal", Box::new(ordinal));
-    hbs.register_helper("join", Box::new(join));
-    hbs.register_helper("sentence", Box::new(sentence));
-    hbs.register_helper("date", Box::new(date));
-    hbs.register_helper("date-cn", Box::new(date_cn));
+    let helpers: [(&str, TextHelper); 7] = [
+        ("cn", cn),
+        ("count", count),
+        ("ordinal", ordinal),
+        ("join", join),
+        ("sentence", sentence),
+        ("date", date),
+        ("date-cn", date_cn),
+    ];
+    for (name, f) in helpers {
+        hbs.register_helper(name, text_helper(f));
+    }
 }
 
-fn param<'a>(h: &'a Helper<'_>, i: usize, helper: &str) -> Result<&'a Value, RenderError> {
+fn param<'a>(h: &'a Helper<'_>, i: usize, helper: &'static str) -> Result<&'a Value, RenderError> {
     h.param(i)
         .map(|p| p.value())
-        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex(helper_name(helper), i).into())
-}
-
-fn helper_name(name: &str) -> &'static str {
-    match name {
-        "cn" => "cn",
-        "count" => "count",
-        "ordinal" => "ordinal",
-        "join" => "join",
-        "sentence" => "sentence",
-        "date" => "date",
-        _ => "date-cn",
-    }
+        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex(helper, i).into())
 }
 
 fn number(v: &Value, helper: &str) -> Result<u64, RenderError> {
@@ -51,29 +61,15 @@ fn number(v: &Value, helper: &str) -> Result<u64, RenderError> {
 }
 
 /// `{{cn 3}}` → 三; `{{cn parts}}` counts an array.
-fn cn(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn cn(h: &Helper<'_>) -> Result<String, RenderError> {
     let n = number(param(h, 0, "cn")?, "cn")?;
-    out.write(&numerals::cardinal(n))?;
-    Ok(())
+    Ok(numerals::cardinal(n))
 }
 
 /// `{{count 2}}` → 两 (the counting word before 点/个/项).
-fn count(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn count(h: &Helper<'_>) -> Result<String, RenderError> {
     let n = number(param(h, 0, "count")?, "count")?;
-    out.write(&numerals::count(n))?;
-    Ok(())
+    Ok(numerals::count(n))
 }
 
 /// Parses a form name as used in specs and templates.
@@ -96,13 +92,7 @@ pub fn form_by_name(name: &str) -> Option<Form> {
 
 /// `{{ordinal "shi" @index points}}` → 一是: index is 0-based (as `@index` is); the total is a
 /// number or the array being numbered (needed by 首先…最后 and 一方面…另一方面).
-fn ordinal(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn ordinal(h: &Helper<'_>) -> Result<String, RenderError> {
     let form_name = param(h, 0, "ordinal")?.as_str().unwrap_or_default();
     let form = form_by_name(form_name).ok_or_else(|| {
         RenderErrorReason::Other(format!(
@@ -117,18 +107,11 @@ fn ordinal(
     let marker = form
         .write(index as usize + 1, total as usize)
         .map_err(|e| RenderErrorReason::Other(crate::render::marker_error_text(&e)))?;
-    out.write(&marker)?;
-    Ok(())
+    Ok(marker)
 }
 
 /// `{{join list "、"}}`: joins an array of strings (default separator 、).
-fn join(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn join(h: &Helper<'_>) -> Result<String, RenderError> {
     let list = param(h, 0, "join")?;
     let sep = h.param(1).and_then(|p| p.value().as_str()).unwrap_or("、");
     let items: Vec<String> = match list {
@@ -139,32 +122,15 @@ fn join(
         Value::Null => Vec::new(),
         other => vec![other.as_str().unwrap_or_default().to_string()],
     };
-    out.write(&crate::doc::markdown::escape(&items.join(sep)))?;
-    Ok(())
-}
-
-/// Ends a text with 。 unless it already ends with closing punctuation.
-pub fn ensure_sentence(text: &str) -> String {
-    let t = text.trim_end();
-    if t.is_empty() || t.ends_with(['。', '！', '？', '：', '；', '…']) {
-        t.to_string()
-    } else {
-        let t = t.trim_end_matches(['，', '、', ',', '.']);
-        format!("{t}。")
-    }
+    Ok(crate::doc::markdown::escape(&items.join(sep)))
 }
 
 /// `{{sentence text}}`: the text ending with 。 (kept if it already ends a sentence).
-fn sentence(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn sentence(h: &Helper<'_>) -> Result<String, RenderError> {
     let text = param(h, 0, "sentence")?.as_str().unwrap_or_default();
-    out.write(&crate::doc::markdown::escape(&ensure_sentence(text)))?;
-    Ok(())
+    Ok(crate::doc::markdown::escape(&crate::doc::punct::sentence(
+        text,
+    )))
 }
 
 /// Reads `2026-01-15` (the form dates take in the template context).
@@ -190,7 +156,7 @@ pub fn date_chinese(y: u64, m: u64, d: u64) -> String {
     )
 }
 
-fn date_param(h: &Helper<'_>, name: &str) -> Result<(u64, u64, u64), RenderError> {
+fn date_param(h: &Helper<'_>, name: &'static str) -> Result<(u64, u64, u64), RenderError> {
     let v = param(h, 0, name)?;
     parse_date(v).ok_or_else(|| {
         RenderErrorReason::Other(format!("{name} 需要形如 2026-01-15 的日期，得到的是 {v}")).into()
@@ -198,29 +164,15 @@ fn date_param(h: &Helper<'_>, name: &str) -> Result<(u64, u64, u64), RenderError
 }
 
 /// `{{date date}}` → 2026年1月15日.
-fn date(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn date(h: &Helper<'_>) -> Result<String, RenderError> {
     let (y, m, d) = date_param(h, "date")?;
-    out.write(&date_arabic(y, m, d))?;
-    Ok(())
+    Ok(date_arabic(y, m, d))
 }
 
 /// `{{date-cn date}}` → 二〇二六年一月十五日.
-fn date_cn(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn date_cn(h: &Helper<'_>) -> Result<String, RenderError> {
     let (y, m, d) = date_param(h, "date-cn")?;
-    out.write(&date_chinese(y, m, d))?;
-    Ok(())
+    Ok(date_chinese(y, m, d))
 }
 
 #[cfg(test)]
@@ -309,10 +261,10 @@ mod tests {
         );
         assert_eq!(render("{{join one}}", data.clone()).unwrap(), "甲");
         assert_eq!(render("[{{join none}}]", data).unwrap(), "[]");
-        assert_eq!(ensure_sentence("抓好落实"), "抓好落实。");
-        assert_eq!(ensure_sentence("抓好落实，"), "抓好落实。");
-        assert_eq!(ensure_sentence("抓好落实！"), "抓好落实！");
-        assert_eq!(ensure_sentence(""), "");
+        assert_eq!(crate::doc::punct::sentence("抓好落实"), "抓好落实。");
+        assert_eq!(crate::doc::punct::sentence("抓好落实，"), "抓好落实。");
+        assert_eq!(crate::doc::punct::sentence("抓好落实！"), "抓好落实！");
+        assert_eq!(crate::doc::punct::sentence(""), "");
     }
 
     #[test]

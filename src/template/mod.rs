@@ -7,8 +7,9 @@ use crate::doc::markdown;
 use crate::error::{Result, SourceError, nearest};
 pub use front_matter::FrontMatter;
 use handlebars::Handlebars;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Built-in template files, embedded at compile time. Names starting with `_` are partials.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -54,13 +55,17 @@ pub struct TemplateFile {
 }
 
 /// The templates visible to one spec: user folders first, then the built-ins.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct TemplateSet {
     /// Folders searched before the built-ins, highest priority first.
     pub overlays: Vec<PathBuf>,
+    /// Templates already compiled, by (template value, spec folder): a batch or a benchmark
+    /// compiles each template once.
+    cache: Mutex<HashMap<(String, PathBuf), Arc<Prepared>>>,
 }
 
 /// A speech template ready to render, with its partials and front matter.
+#[derive(Debug)]
 pub struct Prepared {
     pub registry: Handlebars<'static>,
     pub front: FrontMatter,
@@ -82,7 +87,15 @@ impl TemplateSet {
         if beside.is_dir() && !overlays.contains(&beside) {
             overlays.push(beside);
         }
-        TemplateSet { overlays }
+        TemplateSet::with_overlays(overlays)
+    }
+
+    /// A set searching `overlays` (highest priority first) before the built-ins.
+    pub fn with_overlays(overlays: Vec<PathBuf>) -> Self {
+        TemplateSet {
+            overlays,
+            cache: Mutex::default(),
+        }
     }
 
     /// Finds a template file by file name (`review.hbs`, `_part.hbs`).
@@ -132,7 +145,27 @@ impl TemplateSet {
 
     /// Resolves the spec's `template` value (a name, or a path ending in `.hbs` relative to
     /// the spec) and prepares it with every partial.
-    pub fn prepare(&self, template: &str, spec_dir: &Path) -> Result<Prepared, TemplateLookup> {
+    pub fn prepare(
+        &self,
+        template: &str,
+        spec_dir: &Path,
+    ) -> Result<Arc<Prepared>, TemplateLookup> {
+        let key = (template.to_string(), spec_dir.to_path_buf());
+        if let Some(p) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(p);
+        }
+        let prepared = Arc::new(self.prepare_uncached(template, spec_dir)?);
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(key, Arc::clone(&prepared));
+        }
+        Ok(prepared)
+    }
+
+    fn prepare_uncached(
+        &self,
+        template: &str,
+        spec_dir: &Path,
+    ) -> Result<Prepared, TemplateLookup> {
         let (name, file) = if template.ends_with(".hbs") || template.contains('/') {
             let path = spec_dir.join(template);
             let source = read(&path).map_err(TemplateLookup::Other)?;

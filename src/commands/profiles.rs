@@ -1,0 +1,42 @@
+//! `jianghua profiles`: lists the Word layout profiles, or ejects one to a file for editing.
+
+use crate::cli::ProfilesArgs;
+use crate::error::{Error, Result};
+use crate::fsx::write_atomic;
+use crate::render::Profile;
+use std::path::PathBuf;
+
+pub fn run(args: &ProfilesArgs) -> Result<()> {
+    let Some(name) = &args.eject else {
+        let names = Profile::builtin_names();
+        let width = names.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+        for (name, description) in names {
+            println!("{name:width$}  {description}");
+        }
+        return Ok(());
+    };
+    let Some(source) = Profile::builtin_source(name) else {
+        return Err(Profile::unknown(name));
+    };
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{name}.toml")));
+    if path.as_os_str() == "-" {
+        print!("{source}");
+        return Ok(());
+    }
+    if path.exists() && !args.force {
+        return Err(Error::Write {
+            path,
+            reason: "文件已存在；如要覆盖，请加 --force".to_string(),
+        });
+    }
+    write_atomic(&path, source.as_bytes())?;
+    eprintln!(
+        "已导出 {}，修改后这样使用：jianghua render 要素.toml -o 讲话.docx --profile {}",
+        path.display(),
+        path.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,282 @@
+//! The `jianghua` binary as a user drives it: scaffolding, rendering, batches, and exact error texts.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::Path;
+
+fn jianghua(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("jianghua").unwrap();
+    cmd.current_dir(dir);
+    cmd
+}
+
+fn stderr_of(dir: &Path, args: &[&str]) -> String {
+    let out = jianghua(dir).args(args).output().unwrap();
+    assert!(!out.status.success(), "expected failure for {args:?}");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+const MINIMAL: &str = "template = \"review\"\ntitle = \"在全县工作会议上的讲话\"\n[[parts]]\nheading = \"统一思想\"\nparagraphs = [\"要把思想统一到县委的部署上来。\"]\n";
+
+#[test]
+fn new_writes_a_spec_that_renders_next_to_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    jianghua(dir.path())
+        .args(["new", "review", "-o", "my.toml"])
+        .assert()
+        .success();
+    let spec = fs::read_to_string(dir.path().join("my.toml")).unwrap();
+    assert!(spec.contains("# 标题（必填）"), "scaffold is commented");
+    jianghua(dir.path())
+        .args(["render", "my.toml"])
+        .assert()
+        .success();
+    let md = fs::read_to_string(dir.path().join("my.md")).unwrap();
+    assert!(md.starts_with("# 在全县党委书记抓基层党建工作述职评议会上的讲话\n"));
+    assert!(md.contains("下面，我讲三点意见。"));
+}
+
+#[test]
+fn new_refuses_to_overwrite_and_rejects_unknown_types() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("my.toml"), "原有内容").unwrap();
+    let err = stderr_of(dir.path(), &["new", "review", "-o", "my.toml"]);
+    assert_eq!(
+        err,
+        "错误：无法写入 my.toml：文件已存在；如要覆盖，请加 --force\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("my.toml")).unwrap(),
+        "原有内容"
+    );
+    let err = stderr_of(dir.path(), &["new", "reveiw"]);
+    assert_eq!(
+        err,
+        "错误：没有名为 “reveiw” 的讲话类型。是不是想写 review？可用的类型：review、promotion、regular、mobilization、article\n"
+    );
+}
+
+#[test]
+fn templates_lists_the_five_types_with_descriptions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = jianghua(dir.path()).arg("templates").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let names: Vec<&str> = text
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["article", "mobilization", "promotion", "regular", "review"]
+    );
+    assert!(text.contains("review        述职评议会讲话"), "{text}");
+}
+
+#[test]
+fn render_to_stdout_and_batch_to_out_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.toml"), MINIMAL).unwrap();
+    fs::write(
+        dir.path().join("b.toml"),
+        MINIMAL.replace("review", "regular"),
+    )
+    .unwrap();
+    let out = jianghua(dir.path())
+        .args(["render", "a.toml", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "# 在全县工作会议上的讲话\n\n同志们：\n\n下面，我讲一点意见。\n\n## 一、统一思想\n\n要把思想统一到县委的部署上来。\n"
+    );
+    jianghua(dir.path())
+        .args(["render", "a.toml", "b.toml", "--out-dir", "out"])
+        .assert()
+        .success();
+    assert!(dir.path().join("out/a.md").is_file());
+    let b = fs::read_to_string(dir.path().join("out/b.md")).unwrap();
+    assert!(
+        b.contains("下面，就做好下一阶段工作，我讲一点意见。"),
+        "{b}"
+    );
+}
+
+#[test]
+fn templates_beside_the_spec_shadow_the_built_ins_file_by_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.toml"), MINIMAL).unwrap();
+    fs::create_dir(dir.path().join("templates")).unwrap();
+    // only the part partial is replaced; review.hbs still comes from the built-ins
+    fs::write(
+        dir.path().join("templates/_part.hbs"),
+        "## 第{{cn level}}层：{{heading}}\n\n{{#each paragraphs}}{{this}}\n\n{{/each}}",
+    )
+    .unwrap();
+    let out = jianghua(dir.path())
+        .args(["render", "a.toml", "-o", "-"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("## 第一层：统一思想"), "{md}");
+    assert!(md.contains("下面，我讲一点意见。"), "{md}");
+    // --templates takes precedence over the folder beside the spec
+    let mine = dir.path().join("mine");
+    fs::create_dir(&mine).unwrap();
+    fs::write(mine.join("review.hbs"), "# {{title}}\n\n自定义模板。\n").unwrap();
+    let out = jianghua(dir.path())
+        .args(["render", "a.toml", "-o", "-", "--templates", "mine"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "# 在全县工作会议上的讲话\n\n自定义模板。\n"
+    );
+}
+
+/// Each bad input, the exact error a user sees.
+const BAD_INPUTS: &[(&str, &str, &str)] = &[
+    (
+        "malformed.toml",
+        "template = \"review\"\ntitle = \"讲话\n",
+        "错误：malformed.toml:2:12：TOML 语法错误：invalid basic string, expected `\"`\n  提示：检查这一行的引号、等号和方括号是否成对；文字内容要放在英文双引号里\n",
+    ),
+    (
+        "unknown.toml",
+        "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"一\"\nheadng = \"x\"\n",
+        "错误：unknown.toml:5:1：未知字段 `headng`\n  提示：是不是想写 `heading`？\n",
+    ),
+    (
+        "wrongtype.toml",
+        "template = \"review\"\ntitle = 3\n",
+        "错误：wrongtype.toml:2:9：类型不对：这里需要文字（用双引号括起来），实际写的是整数\n  提示：文字要放在英文双引号里，例如：title = \"在全县工作会议上的讲话\"\n",
+    ),
+    (
+        "notitle.toml",
+        "template = \"review\"\n[[parts]]\nheading = \"一\"\n",
+        "错误：notitle.toml：缺少必填字段 `title`\n  提示：在文件开头加一行，例如：title = \"在全县工作会议上的讲话\"\n",
+    ),
+    (
+        "badtpl.toml",
+        "template = \"reveiw\"\ntitle = \"讲话\"\n",
+        "错误：badtpl.toml:1:12：没有名为 \"reveiw\" 的模板\n  提示：是不是想写 \"review\"？可用的讲话类型：article、mobilization、promotion、regular、review\n",
+    ),
+    (
+        "deep.toml",
+        "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"a\"\n[[parts.sections]]\nheading = \"b\"\n[[parts.sections.sections]]\nheading = \"c\"\n[[parts.sections.sections.sections]]\nheading = \"d\"\n[[parts.sections.sections.sections.sections]]\nheading = \"e\"\n",
+        "错误：deep.toml:11:1：层次太深：`parts[1].sections[1].sections[1].sections[1]` 已是第四层，讲话稿最多四层（一、（一）1.（1））\n  提示：把第五层的内容并入上一层的 paragraphs 或 points\n",
+    ),
+    (
+        "fangmian.toml",
+        "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"a\"\npoints = [\"x\", \"y\", \"z\"]\nenumeration = \"fangmian\"\n",
+        "错误：fangmian.toml:6:15：“一方面……另一方面……”只能用于两点，`parts[1]` 有三点\n  提示：写成恰好两个 points，或改用 enumeration = \"shi\"（一是、二是……）\n",
+    ),
+    (
+        "ctrl.toml",
+        "template = \"review\"\ntitle = \"讲\u{7}话\"\n",
+        "错误：ctrl.toml:2:11：字段 `title` 中有一个控制字符 U+0007（多半是从别处粘贴带进来的）\n  提示：删除这个看不见的字符后重新运行；如在编辑器中看不到，可先删掉该行再手工重打\n",
+    ),
+    (
+        "ctrl2.toml",
+        "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"a\"\nparagraphs = [\"ab\\u0007c\"]\n",
+        "错误：ctrl2.toml:5:15：字段 `parts[1].paragraphs[1]` 中有一个控制字符 U+0007，Word 文件里不能有它\n  提示：删除这个字符（多半是从别处粘贴时带进来的转义序列）\n",
+    ),
+    (
+        "shouxian.toml",
+        "template = \"article\"\ntitle = \"讲话\"\n[[parts]]\nheading=\"1\"\n[[parts]]\nheading=\"2\"\n[[parts]]\nheading=\"3\"\n[[parts]]\nheading=\"4\"\n[[parts]]\nheading=\"5\"\n",
+        "错误：shouxian.toml:3:1：“首先、其次、再次、最后”最多只能排四项，这里有五项\n  提示：减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）\n",
+    ),
+    (
+        "badenum.toml",
+        "template = \"review\"\ntitle = \"讲话\"\nnumbering = \"shouxain\"\n",
+        "错误：badenum.toml:3:13：不认识的取值 `shouxain`\n  提示：是不是想写 `shouxian`？可用的取值：standard、di、shouxian、yao\n",
+    ),
+    (
+        "quotes.toml",
+        "template = \"review\"\ntitle = “讲话”\n",
+        "错误：quotes.toml:2:9：TOML 语法错误：string values must be quoted, expected literal string\n  提示：文字要用英文双引号 \"…\" 括起来，不能用中文引号 “…”\n",
+    ),
+    (
+        "equals.toml",
+        "template = \"review\"\ntitle ＝ \"讲话\"\n",
+        "错误：equals.toml:2:7：TOML 语法错误：key with no value, expected `=`\n  提示：等号要用半角 =，不能用全角 ＝\n",
+    ),
+    (
+        "table.toml",
+        "template = \"review\"\ntitle = \"讲话\"\n[parts]\nheading = \"一\"\n",
+        "错误：table.toml:3:1：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是表（[…] 小节）\n  提示：一个部分（表格数组）要用两层方括号：[[parts]]\n",
+    ),
+    (
+        "points.toml",
+        "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"一\"\npoints = \"加强领导\"\n",
+        "错误：points.toml:5:10：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是文字（用双引号括起来）\n  提示：写成数组，例如：points = [\"第一项。\", \"第二项。\"]\n",
+    ),
+];
+
+#[test]
+fn bad_specs_get_exact_errors_and_never_touch_the_previous_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, spec, want) in BAD_INPUTS {
+        fs::write(dir.path().join(name), spec).unwrap();
+        let out = Path::new(name).with_extension("md");
+        fs::write(dir.path().join(&out), "上一次的稿子").unwrap();
+        let err = stderr_of(dir.path(), &["render", name]);
+        assert_eq!(&err, want, "{name}");
+        assert_eq!(
+            fs::read_to_string(dir.path().join(&out)).unwrap(),
+            "上一次的稿子",
+            "{name}: previous output kept"
+        );
+    }
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_batch_with_one_bad_spec_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("good.toml"), MINIMAL).unwrap();
+    fs::write(dir.path().join("bad.toml"), "title = 1\n").unwrap();
+    jianghua(dir.path())
+        .args(["render", "good.toml", "bad.toml", "--out-dir", "out"])
+        .assert()
+        .failure();
+    assert!(!dir.path().join("out/good.md").exists());
+}
+
+#[test]
+fn template_errors_name_the_template_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.toml"),
+        "template = \"mine.hbs\"\ntitle = \"讲话\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("mine.hbs"),
+        "# {{title}}\n\n{{#if x}}\n{{/each}}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        stderr_of(dir.path(), &["render", "a.toml"]),
+        "错误：mine.hbs:4:1：模板块没有正确闭合：打开的是 {{#if}}，关闭的却是 {{/each}}\n  提示：检查 {{ }} 是否成对，{{#if}}/{{#each}} 是否都有对应的 {{/if}}/{{/each}}\n"
+    );
+    fs::write(dir.path().join("mine.hbs"), "# {{title}}\n\n{{meeting}}\n").unwrap();
+    assert_eq!(
+        stderr_of(dir.path(), &["render", "a.toml"]),
+        "错误：mine.hbs:3:1：模板引用了不存在的变量 `meeting`\n  提示：检查变量名的拼写；可用的变量见 README 的“模板参考”\n"
+    );
+}
+
+#[test]
+fn output_in_a_missing_folder_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.toml"), MINIMAL).unwrap();
+    assert_eq!(
+        stderr_of(dir.path(), &["render", "a.toml", "-o", "nope/a.md"]),
+        "错误：无法写入 nope/a.md：目录 nope 不存在（请先创建它，或换一个输出位置）\n"
+    );
+}
