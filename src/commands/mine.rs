@@ -124,9 +124,12 @@ pub fn corpus_stats(dir: &Path) -> Result<Stats> {
     let mut files = Vec::new();
     collect(dir, &mut files);
     files.sort();
+    // mine in parallel across files, add up in name order
+    use rayon::prelude::*;
+    let results: Vec<_> = files.par_iter().map(|f| mine::mine_file(f)).collect();
     let mut stats = Stats::default();
-    for f in files {
-        match mine::mine_file(&f) {
+    for result in results {
+        match result {
             Ok(m) => stats.add(&m),
             Err(e) => stats.unreadable.push(e.to_string().replace('\n', " ")),
         }

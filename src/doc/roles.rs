@@ -522,7 +522,7 @@ pub fn guess_kind(heading: &str, first_sentence: &str) -> crate::spec::Kind {
                 "成果",
                 "进展",
                 "稳步推进",
-                "取得",
+                "取得了",
                 "开展情况",
                 "回顾",
             ],
@@ -750,6 +750,7 @@ mod tests {
             Kind::Achievements
         );
         assert_eq!(guess_kind("春风", "花开"), Kind::Other);
+        assert_eq!(guess_kind("强化责任落实，确保取得实效", ""), Kind::Tasks);
     }
     #[test]
     fn run_in_headings_end_at_the_first_sentence() {
