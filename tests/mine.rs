@@ -244,6 +244,20 @@ fn corpus_round_trip_is_at_least_98_percent_per_speech() {
             failures.push(format!("{name}: {:.2}%", sim * 100.0));
         }
     }
+    // the same through a mined template
+    let dir = tempfile::tempdir().unwrap();
+    for (k, m) in mined.iter().enumerate() {
+        let hbs_name = format!("seed{k}.hbs");
+        let (hbs, spec) = mine::template::to_template(m, &hbs_name);
+        std::fs::write(dir.path().join(&hbs_name), hbs).unwrap();
+        let toml = toml::to_string(&spec).unwrap();
+        let spec = jianghua::spec::parse(&toml, &dir.path().join("seed.toml")).unwrap();
+        let doc = jianghua::render::render_doc(&spec, &TemplateSet::default()).unwrap();
+        let sim = mine::similarity(&doc.plain_text(), &m.cleaned_text());
+        if sim < 0.98 {
+            failures.push(format!("template {k}: {:.2}%", sim * 100.0));
+        }
+    }
     assert_eq!(mined.len(), 16, "the seeds hold 16 speeches");
     assert!(failures.is_empty(), "below 98%: {failures:?}");
 }

@@ -22,6 +22,50 @@ struct Front<'a> {
 /// Words that open the closing and belong to the template rather than the spec.
 const CLOSING_LEADS: [&str; 2] = ["同志们，", "总之，"];
 
+/// Words that introduce the purpose after `召开<meeting>，`.
+const PURPOSE_LEADS: [&str; 5] = ["主要任务是", "目的是", "就是要", "主要是", "任务是"];
+
+/// Lifts `<今天，我们>召开<meeting>，<主要任务是><purpose>。<rest>` out of the first opening
+/// paragraph: the fixed words go into the template, the meeting, purpose and the rest of the
+/// paragraph into `opening.meeting`, `opening.purpose` and `opening.comment`. Returns the
+/// template text for that paragraph (empty when the opening has another shape).
+fn lift_opening(spec: &mut Spec) -> String {
+    let Some(first) = spec.opening.paragraphs.first().cloned() else {
+        return String::new();
+    };
+    let Some(at) = first.find("召开") else {
+        return String::new();
+    };
+    let head = &first[..at + "召开".len()];
+    let after = &first[head.len()..];
+    let Some(comma) = after.find('，') else {
+        return String::new();
+    };
+    let meeting = &after[..comma];
+    let rest = &after[comma + '，'.len_utf8()..];
+    let Some(lead) = PURPOSE_LEADS.iter().find(|l| rest.starts_with(**l)) else {
+        return String::new();
+    };
+    let rest = &rest[lead.len()..];
+    let Some(stop) = rest.find('。') else {
+        return String::new();
+    };
+    let purpose = &rest[..stop];
+    let comment = rest[stop + '。'.len_utf8()..].trim();
+    let plain = |t: &str| !t.is_empty() && !t.contains(['{', '}', '\\', '。']);
+    if !plain(meeting) || !plain(purpose) || head.contains(['{', '}', '\\']) || head.contains('。')
+    {
+        return String::new();
+    }
+    spec.opening.meeting = Some(meeting.to_string());
+    spec.opening.purpose = Some(purpose.to_string());
+    spec.opening.comment = (!comment.is_empty()).then(|| comment.to_string());
+    spec.opening.paragraphs.remove(0);
+    format!(
+        "{head}{{{{opening.meeting}}}}，{lead}{{{{opening.purpose}}}}。{{{{#if opening.comment}}}}{{{{opening.comment}}}}{{{{/if}}}}\n\n"
+    )
+}
+
 fn first_enumeration(parts: &[Part]) -> Option<Enumeration> {
     parts
         .iter()
@@ -46,6 +90,7 @@ pub fn to_template(m: &Mined, file_name: &str) -> (String, Spec) {
         let first = &mut spec.closing.paragraphs[0];
         *first = first[lead.len()..].to_string();
     }
+    let opening = lift_opening(&mut spec);
     let front = Front {
         description: format!("从《{title}》提取的模板").replace("--", "—"),
         numbering,
@@ -63,7 +108,7 @@ pub fn to_template(m: &Mined, file_name: &str) -> (String, Spec) {
         None => "{{#each closing.paragraphs}}{{this}}\n\n{{/each}}".to_string(),
     };
     let hbs = format!(
-        "{{{{!--\n{front_toml}--}}}}\n{{{{> head}}}}{{{{#each opening.paragraphs}}}}{{{{this}}}}\n\n{{{{/each}}}}{{{{> body}}}}{closing}"
+        "{{{{!--\n{front_toml}--}}}}\n{{{{> head}}}}{opening}{{{{#each opening.paragraphs}}}}{{{{this}}}}\n\n{{{{/each}}}}{{{{> body}}}}{closing}"
     );
     spec.template = file_name.to_string();
     (hbs, spec)
