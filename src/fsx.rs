@@ -45,6 +45,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes a file the user asked jianghua to create (`new`, `profiles --eject`): `-` prints it,
+/// an existing file is kept unless `force`. Returns true when a file was written.
+pub fn create(path: &Path, text: &str, force: bool) -> Result<bool> {
+    if path.as_os_str() == "-" {
+        print!("{text}");
+        return Ok(false);
+    }
+    if path.exists() && !force {
+        return Err(Error::Write {
+            path: path.to_path_buf(),
+            reason: "文件已存在；如要覆盖，请加 --force".to_string(),
+        });
+    }
+    write_atomic(path, text.as_bytes())?;
+    Ok(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
