@@ -2,8 +2,7 @@
 # Times `jianghua render <example>.toml -o x.docx` against `pandoc <example>.md -o y.docx`
 # (the same speech) with hyperfine, prints the speed ratio and both peak memories
 # (/usr/bin/time -v). Targets: jianghua ≥ 15× faster than pandoc, peak memory < 10 MB.
-# Runs twice: writing to disk, where jianghua's atomic write pays for an fsync that pandoc
-# does not do, and writing to tmpfs (/dev/shm), where the fsync is free.
+# Runs twice: writing to disk and writing to tmpfs (/dev/shm).
 #   scripts/bench-docx.sh [examples/review.toml]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,23 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need=()
-command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
-command -v pdftotext >/dev/null || need+=(poppler-utils)
-command -v pandoc >/dev/null || need+=(pandoc)
-fonts=$(fc-list : family 2>/dev/null || true)
-grep -q "Noto Sans CJK" <<<"$fonts" || need+=(fonts-noto-cjk)
-grep -qi "ukai" <<<"$fonts" || need+=(fonts-arphic-ukai)
-if ((${#need[@]})); then
-    echo "installing: ${need[*]}"
-    if [[ $(id -u) -ne 0 ]]; then
-        echo "error: need root to apt-get install ${need[*]}" >&2
-        exit 1
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q >/dev/null
-    apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
-fi
+scripts/install-ci-tools.sh
 
 out=target/docx-real
 rm -rf "$out"

@@ -108,10 +108,48 @@ pub struct MineArgs {
     /// 输出目录（不给时为当前目录）
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
-    /// 输出内容：spec（要素文件）、outline（提纲）、json、template（模板）
-    #[arg(short, long, value_enum, default_value = "spec")]
+    /// 输出内容：spec（要素文件，默认）、outline（提纲）、json、template（模板）
+    #[arg(
+        short,
+        long,
+        value_enum,
+        default_value = "spec",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub format: MineFormat,
     /// 统计整个目录的范文：讲话类型、各层编号、列举方式、过渡句和结尾用语、占位符
     #[arg(long, value_name = "DIR", conflicts_with = "files")]
     pub stats: Option<PathBuf>,
+}
+
+/// Help layout with Chinese headings (clap's own are English).
+const HELP_TEMPLATE: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+
+/// The command line with every built-in text clap adds (headings, `--help`, `--version`)
+/// in Chinese.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    localize(cmd)
+}
+
+fn localize(cmd: clap::Command) -> clap::Command {
+    cmd.help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令")
+        .mut_args(|arg| {
+            let arg = match arg.get_id().as_str() {
+                "help" => arg.help("显示帮助").long_help("显示帮助"),
+                "version" => arg.help("显示版本号").long_help("显示版本号"),
+                _ => arg,
+            };
+            if arg.is_positional() {
+                arg.help_heading("参数")
+            } else {
+                arg.help_heading("选项")
+            }
+        })
+        .mut_subcommands(localize)
 }

@@ -1,10 +1,14 @@
 //! The `jianghua` binary: parses arguments, runs the command, reports errors in Chinese.
 
-use clap::Parser;
+use clap::FromArgMatches;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = jianghua::cli::Cli::parse();
+    let matches = jianghua::cli::command().get_matches();
+    let cli = match jianghua::cli::Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
     match jianghua::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -280,3 +280,33 @@ fn output_in_a_missing_folder_is_a_clear_error() {
         "错误：无法写入 nope/a.md：目录 nope 不存在（请先创建它，或换一个输出位置）\n"
     );
 }
+
+#[test]
+fn help_is_in_chinese_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["--help"],
+        vec!["render", "--help"],
+        vec!["new", "--help"],
+        vec!["templates", "--help"],
+        vec!["profiles", "--help"],
+        vec!["mine", "--help"],
+    ] {
+        let out = jianghua(dir.path()).args(&args).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("用法："), "{args:?}: {text}");
+        assert!(
+            text.contains("-h, --help") && text.contains("显示帮助"),
+            "{args:?}: {text}"
+        );
+        for english in [
+            "Print help",
+            "Usage:",
+            "Options:",
+            "Possible values",
+            "[default:",
+        ] {
+            assert!(!text.contains(english), "{args:?} shows {english}: {text}");
+        }
+    }
+}

@@ -722,6 +722,8 @@ mod arbitrary_text {
                         let lead = p.lead.as_ref().map(|l| clean(&l.text).into_owned());
                         format!("{}{}\n", lead.unwrap_or_default(), clean(&p.text))
                     }
+                    // line breaks in a title are typesetting (see `body_text`)
+                    Block::Title { text } => format!("{}\n", clean(text).replace('\n', "")),
                     other => format!("{}\n", clean(&other.text())),
                 })
                 .collect();

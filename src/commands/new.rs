@@ -2,7 +2,7 @@
 
 use crate::cli::NewArgs;
 use crate::error::{Error, Result, nearest};
-use crate::fsx::write_atomic;
+use crate::fsx::create;
 use std::path::PathBuf;
 
 /// The commented example spec of each built-in speech type (the files in `examples/`).
@@ -38,17 +38,9 @@ pub fn run(args: &NewArgs) -> Result<()> {
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{}.toml", args.kind)));
-    if path.as_os_str() == "-" {
-        print!("{text}");
+    if !create(&path, text, args.force)? {
         return Ok(());
     }
-    if path.exists() && !args.force {
-        return Err(Error::Write {
-            path,
-            reason: "文件已存在；如要覆盖，请加 --force".to_string(),
-        });
-    }
-    write_atomic(&path, text.as_bytes())?;
     eprintln!(
         "已生成 {}，修改其中的内容后运行：jianghua render {}",
         path.display(),

@@ -1,8 +1,8 @@
 //! `jianghua profiles`: lists the Word layout profiles, or ejects one to a file for editing.
 
 use crate::cli::ProfilesArgs;
-use crate::error::{Error, Result};
-use crate::fsx::write_atomic;
+use crate::error::Result;
+use crate::fsx::create;
 use crate::render::Profile;
 use std::path::PathBuf;
 
@@ -22,17 +22,9 @@ pub fn run(args: &ProfilesArgs) -> Result<()> {
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{name}.toml")));
-    if path.as_os_str() == "-" {
-        print!("{source}");
+    if !create(&path, source, args.force)? {
         return Ok(());
     }
-    if path.exists() && !args.force {
-        return Err(Error::Write {
-            path,
-            reason: "文件已存在；如要覆盖，请加 --force".to_string(),
-        });
-    }
-    write_atomic(&path, source.as_bytes())?;
     eprintln!(
         "已导出 {}，修改后这样使用：jianghua render 要素.toml -o 讲话.docx --profile {}",
         path.display(),

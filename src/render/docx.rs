@@ -7,6 +7,7 @@
 mod core;
 mod order;
 pub mod text;
+mod title;
 
 use crate::doc::{Block, Doc, Heading};
 use crate::error::{Error, Result};
@@ -139,6 +140,12 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// How many title characters fit on one line of the text block.
+    fn title_chars_per_line(&self) -> usize {
+        let char_twips = self.profile.title.size_pt * 20.0;
+        (f64::from(self.profile.text_width_twips()) / char_twips).floor() as usize
+    }
+
     fn heading(&self, level: u8) -> &'a RoleStyle {
         match level {
             0 | 1 => &self.profile.heading1,
@@ -266,7 +273,10 @@ impl<'a> Layout<'a> {
                 .styled(
                     style_id::TITLE,
                     &profile.title,
-                    vec![self.run(&profile.title, text)],
+                    vec![self.run(
+                        &profile.title,
+                        &title::balance(text, self.title_chars_per_line()),
+                    )],
                 )
                 // Off the grid: LibreOffice gives a 22 pt line two grid lines despite the exact
                 // spacing, which pulls a wrapped title's lines apart.

@@ -239,10 +239,19 @@ pub fn paragraph_text(p: &Element) -> String {
     s
 }
 
-/// Every paragraph's text, each followed by a newline, in document order.
+/// Every paragraph's text, each followed by a newline, in document order. The line breaks
+/// that balance a long title are typesetting, not text, so they are dropped from the title.
 pub fn body_text(root: &Element) -> String {
     root.descendants("w:p")
         .into_iter()
-        .map(|p| paragraph_text(p) + "\n")
+        .map(|p| {
+            let style = p.find("w:pStyle").and_then(|s| s.attr("w:val"));
+            let text = paragraph_text(p);
+            if style == Some("SpeechTitle") {
+                text.replace('\n', "") + "\n"
+            } else {
+                text + "\n"
+            }
+        })
         .collect()
 }
