@@ -1,76 +1,95 @@
 //! Chinese punctuation: which characters count as Chinese text, and half-width punctuation
 //! inside Chinese text turned full-width. Shared by the renderer and the miner.
 
+use std::borrow::Cow;
+
 /// Han characters.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 /// Han characters and full-width CJK punctuation: the "Chinese text" around which half-width
-/// punctuation is converted.
+/// punctuation is converted and spaces are dropped.
 pub fn is_cjk(c: char) -> bool {
     is_han(c)
         || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
-/// Converts half-width `, : ; ! ? ( ) "` next to Chinese text to their full-width forms;
-/// punctuation between Latin letters or digits (`R&D`, `1,000`, `(a)`) is left alone.
-pub fn full_width(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let near_cjk = |i: usize| {
-        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
-        let next = chars.get(i + 1).copied();
-        prev.is_some_and(is_cjk) || next.is_some_and(is_cjk)
-    };
-    let parens = paren_pairs(&chars);
+/// Converts `, : ; ! ?` and `"` next to Chinese text, and parentheses that belong to Chinese
+/// text, to full width; punctuation between Latin letters or digits (`R&D`, `1,000`, `(a)`) is
+/// left alone.
+pub fn full_width(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut run = 0;
     let mut quote_open = true;
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let mapped = match c {
-            ',' if near_cjk(i) => '，',
-            ':' if near_cjk(i) => '：',
-            ';' if near_cjk(i) => '；',
-            '!' if near_cjk(i) => '！',
-            '?' if near_cjk(i) => '？',
-            '(' if parens.contains(&i) => '（',
-            ')' if parens.contains(&i) => '）',
-            '"' if near_cjk(i) => {
-                let q = if quote_open { '“' } else { '”' };
-                quote_open = !quote_open;
-                q
-            }
-            c => c,
-        };
-        out.push(mapped);
+    let mut parens: Option<Vec<usize>> = None;
+    let bytes = text.as_bytes();
+    let mut at: Vec<usize> = memchr::memchr3_iter(b',', b':', b';', bytes)
+        .chain(memchr::memchr3_iter(b'!', b'?', b'"', bytes))
+        .chain(memchr::memchr2_iter(b'(', b')', bytes))
+        .collect();
+    if at.is_empty() {
+        return Cow::Borrowed(text);
     }
-    out
+    at.sort_unstable();
+    for i in at {
+        let b = bytes[i];
+        let prev = text[..i].chars().next_back();
+        let next = text[i + 1..].chars().next();
+        let near = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        let in_pair = |parens: &mut Option<Vec<usize>>| {
+            parens.get_or_insert_with(|| paren_pairs(text)).contains(&i)
+        };
+        let mapped = match b {
+            b',' if near => '，',
+            b':' if near => '：',
+            b';' if near => '；',
+            b'!' if near => '！',
+            b'?' if near => '？',
+            b'(' if in_pair(&mut parens) => '（',
+            b')' if in_pair(&mut parens) => '）',
+            b'"' if near => {
+                quote_open = !quote_open;
+                if quote_open { '”' } else { '“' }
+            }
+            _ => continue,
+        };
+        if out.is_empty() {
+            out.reserve(text.len() + 16);
+        }
+        out.push_str(&text[run..i]);
+        out.push(mapped);
+        run = i + 1;
+    }
+    if run == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[run..]);
+    Cow::Owned(out)
 }
 
-/// Indices of half-width parentheses that belong to Chinese text: a pair whose inside or
+/// Byte offsets of half-width parentheses that belong to Chinese text: a pair whose inside or
 /// surroundings are Chinese, or a lone `)` closing a marker like `1)` before Chinese text.
-fn paren_pairs(chars: &[char]) -> Vec<usize> {
+fn paren_pairs(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    if !text.contains(['(', ')']) {
+        return out;
+    }
     let mut open: Vec<usize> = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '(' => open.push(i),
-            ')' => {
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'(' => open.push(i),
+            b')' => {
+                let next_cjk = text[i + 1..].chars().next().is_some_and(is_cjk);
                 if let Some(o) = open.pop() {
-                    let inside = chars[o + 1..i].iter().any(|c| is_cjk(*c));
-                    let around = (o > 0 && is_cjk(chars[o - 1]))
-                        || chars.get(i + 1).is_some_and(|c| is_cjk(*c));
+                    let inside = text[o + 1..i].chars().any(is_cjk);
+                    let around = text[..o].chars().next_back().is_some_and(is_cjk) || next_cjk;
                     if inside || around {
                         out.push(o);
                         out.push(i);
                     }
-                } else if chars.get(i + 1).is_some_and(|c| is_cjk(*c))
-                    && i > 0
-                    && chars[..i].iter().all(|c| c.is_ascii_digit())
-                {
+                } else if next_cjk && i > 0 && text[..i].bytes().all(|b| b.is_ascii_digit()) {
                     out.push(i);
                 }
             }
@@ -98,7 +117,7 @@ pub fn phrase(text: &str) -> String {
 /// A sentence: full-width, ending with 。！？ (a trailing ，、； becomes 。; a trailing ： stays,
 /// since it introduces what follows).
 pub fn sentence(text: &str) -> String {
-    let t = full_width(text.trim());
+    let t = full_width(text.trim()).into_owned();
     if t.is_empty() || t.ends_with(['。', '！', '？', '：', '…']) {
         return t;
     }

@@ -2,6 +2,7 @@
 //! punctuation full-width within Chinese text, separates a title run into its salutation, and
 //! reports (never removes) placeholders such as `XX` and `20xx`.
 
+use crate::doc::punct::{full_width, is_cjk, is_han};
 use crate::doc::roles;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -122,18 +123,6 @@ const INJECTED: &[&str] = &[
     "入党申请书",
     "事迹材料",
 ];
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
-
-/// Han characters and full-width CJK punctuation: the "Chinese text" around which half-width
-/// punctuation is converted and spaces are dropped.
-pub fn is_cjk(c: char) -> bool {
-    is_han(c)
-        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
-        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
-}
 
 fn is_clause_punct(c: char) -> bool {
     matches!(c, '。' | '，' | '、' | '；' | '：' | '！' | '？')
@@ -353,58 +342,6 @@ fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Converts `, : ; ! ?` and `"` next to Chinese text, and parentheses that belong to Chinese
-/// text, to full width.
-fn full_width(text: &str) -> Cow<'_, str> {
-    let mut out = String::new();
-    let mut run = 0;
-    let mut quote_open = true;
-    let mut parens: Option<Vec<usize>> = None;
-    let bytes = text.as_bytes();
-    let mut at: Vec<usize> = memchr::memchr3_iter(b',', b':', b';', bytes)
-        .chain(memchr::memchr3_iter(b'!', b'?', b'"', bytes))
-        .chain(memchr::memchr2_iter(b'(', b')', bytes))
-        .collect();
-    if at.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    at.sort_unstable();
-    for i in at {
-        let b = bytes[i];
-        let prev = text[..i].chars().next_back();
-        let next = text[i + 1..].chars().next();
-        let near = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
-        let in_pair = |parens: &mut Option<Vec<usize>>| {
-            parens.get_or_insert_with(|| paren_pairs(text)).contains(&i)
-        };
-        let mapped = match b {
-            b',' if near => '，',
-            b':' if near => '：',
-            b';' if near => '；',
-            b'!' if near => '！',
-            b'?' if near => '？',
-            b'(' if in_pair(&mut parens) => '（',
-            b')' if in_pair(&mut parens) => '）',
-            b'"' if near => {
-                quote_open = !quote_open;
-                if quote_open { '”' } else { '“' }
-            }
-            _ => continue,
-        };
-        if out.is_empty() {
-            out.reserve(text.len() + 16);
-        }
-        out.push_str(&text[run..i]);
-        out.push(mapped);
-        run = i + 1;
-    }
-    if run == 0 {
-        return Cow::Borrowed(text);
-    }
-    out.push_str(&text[run..]);
-    Cow::Owned(out)
-}
-
 /// A leading marker `1．` / `１.` is written `1.`, `1)` is written `1）`, `(1)` / `(一)` are
 /// written `（1）` / `（一）` (GB/T 9704 forms).
 fn standard_leading_marker(text: String) -> String {
@@ -443,36 +380,6 @@ fn standard_leading_marker(text: String) -> String {
 
 fn is_fullwidth_ascii_punct(c: char) -> bool {
     matches!(c as u32, 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
-}
-
-/// Byte offsets of half-width parentheses that belong to Chinese text: a pair whose inside or
-/// surroundings are Chinese, or a lone `)` closing a marker like `1)` before Chinese text.
-fn paren_pairs(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    if !text.contains(['(', ')']) {
-        return out;
-    }
-    let mut open: Vec<usize> = Vec::new();
-    for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'(' => open.push(i),
-            b')' => {
-                let next_cjk = text[i + 1..].chars().next().is_some_and(is_cjk);
-                if let Some(o) = open.pop() {
-                    let inside = text[o + 1..i].chars().any(is_cjk);
-                    let around = text[..o].chars().next_back().is_some_and(is_cjk) || next_cjk;
-                    if inside || around {
-                        out.push(o);
-                        out.push(i);
-                    }
-                } else if next_cjk && i > 0 && text[..i].bytes().all(|b| b.is_ascii_digit()) {
-                    out.push(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Removes a site word injected right after a clause break and before more text

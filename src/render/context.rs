@@ -159,7 +159,7 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
         }
     });
     Ok(Context {
-        title: punct::full_width(s.title.trim()),
+        title: punct::full_width(s.title.trim()).into_owned(),
         date,
         speaker: opt_phrase(&s.speaker),
         speaker_title: opt_phrase(&s.speaker_title),
