@@ -230,6 +230,9 @@ pub fn heading_marker(text: &str) -> Option<Marker> {
     None
 }
 
+/// The deepest heading level a speech has (一、 （一） 1. （1））.
+pub const MAX_LEVEL: u8 = 4;
+
 /// Assigns levels to headings by the nesting of their numbering forms: a heading whose form
 /// is already open is a sibling of that one (and closes everything below it); a new form opens
 /// the next level down. `一、` → `（一）` → `1.` gives levels 1, 2, 3 whatever forms are used.
@@ -248,17 +251,28 @@ impl LevelTracker {
         level
     }
 
-    /// Level of a heading known only by its text (a run-in heading, a line in a sample).
+    /// Level of a heading known only by its text (a run-in heading): as [`Self::place`], with a
+    /// form too deep to open put at the deepest level.
     pub fn infer(&mut self, text: &str) -> u8 {
-        let form = heading_marker(text).map(|m| m.form);
+        self.place(heading_marker(text).map(|m| m.form))
+            .unwrap_or(MAX_LEVEL)
+    }
+
+    /// Level of a heading of `form` (None: an unnumbered heading): the level where that form is
+    /// already open, closing everything below it, or one level below the innermost open form.
+    /// None when that would be deeper than four levels.
+    pub fn place(&mut self, form: Option<Form>) -> Option<u8> {
         if let Some(i) = self.open.iter().position(|(f, _)| *f == form) {
             let level = self.open[i].1;
             self.open.truncate(i + 1);
-            return level;
+            return Some(level);
         }
-        let level = self.open.last().map_or(1, |(_, l)| (l + 1).min(4));
+        let level = self.open.last().map_or(1, |(_, l)| l + 1);
+        if level > MAX_LEVEL {
+            return None;
+        }
         self.open.push((form, level));
-        level
+        Some(level)
     }
 }
 

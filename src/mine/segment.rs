@@ -133,18 +133,11 @@ pub fn segment(lines: &[String]) -> Speech {
     speech.opening = body[..opening_end].to_vec();
     speech.transition = find_transition(&speech.opening);
 
-    let mut keys: Vec<Option<Form>> = Vec::new();
+    let mut levels = roles::LevelTracker::default();
     let mut open: Vec<Section> = Vec::new();
     for k in opening_end..body_end {
         let line = &body[k];
-        let level = heads[k].and_then(|(m, _)| {
-            let key = m.map(|m| m.form);
-            match keys.iter().position(|f| *f == key) {
-                Some(p) => Some(p + 1),
-                None if keys.len() < crate::spec::MAX_DEPTH => Some(keys.len() + 1),
-                None => None,
-            }
-        });
+        let level = heads[k].and_then(|(m, _)| levels.place(m.map(|m| m.form)).map(usize::from));
         let (Some(level), Some((marker, len))) = (level, heads[k]) else {
             match open.last_mut() {
                 Some(s) => s.body.push(line.clone()),
@@ -152,8 +145,6 @@ pub fn segment(lines: &[String]) -> Speech {
             }
             continue;
         };
-        keys.truncate(level - 1);
-        keys.push(marker.map(|m| m.form));
         close_to(&mut open, &mut speech.parts, level);
         let rest = &line[len..];
         let (heading, style, body_text) = match roles::run_in_split(rest) {

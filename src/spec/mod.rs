@@ -161,4 +161,4 @@ impl Closing {
 }
 
 /// Deepest nesting of parts and sections.
-pub const MAX_DEPTH: usize = 4;
+pub const MAX_DEPTH: usize = crate::doc::roles::MAX_LEVEL as usize;
