@@ -188,7 +188,7 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
     (
         "badenum.toml",
         "template = \"review\"\ntitle = \"讲话\"\nnumbering = \"shouxain\"\n",
-        "错误：badenum.toml:3:13：不认识的取值 `shouxain`\n  提示：是不是想写 `shouxian`？可用的取值：standard、di、shouxian、yao\n",
+        "错误：badenum.toml:3:13：不认识的取值 `shouxain`\n  提示：是不是想写 `shouxian`？可用的取值：standard、di、shouxian、yao、none\n",
     ),
     (
         "quotes.toml",

@@ -50,6 +50,8 @@ fn numbering_schemes() {
     assert!(md.contains("**最后，第3项工作**"), "{md}");
     let md = render(&spec_with("numbering = \"yao\"", 2, ""));
     assert!(md.contains("**二要第2项工作**。内容2。"), "{md}");
+    let md = render(&spec_with("numbering = \"none\"", 2, ""));
+    assert!(md.contains("## 第2项工作\n\n内容2。"), "{md}");
 }
 
 #[test]

@@ -30,6 +30,8 @@ pub enum Form {
     Shi,
     /// `一方面，` `另一方面，`
     Fangmian,
+    /// No marker at all: headings that are just their text (some samples number nothing).
+    Unnumbered,
 }
 
 /// The heading form GB/T 9704-2012 prescribes for each level (1-based).
@@ -63,6 +65,7 @@ impl Form {
             Form::Yao => "一要",
             Form::Shi => "一是",
             Form::Fangmian => "一方面、另一方面",
+            Form::Unnumbered => "不编号",
         }
     }
 
@@ -88,6 +91,7 @@ impl Form {
             Form::Di => format!("第{cn}，"),
             Form::Yao => format!("{cn}要"),
             Form::Shi => format!("{cn}是"),
+            Form::Unnumbered => String::new(),
             Form::Shouxian => {
                 if total > 4 {
                     return Err(MarkerError::TooMany {

@@ -43,6 +43,7 @@ pub fn guess_template(speech: &Speech) -> &'static str {
 /// The `numbering` value for the parts' marker form.
 pub fn numbering_for(form: Option<Form>, parts: usize) -> Numbering {
     match form {
+        None => Numbering::None,
         Some(Form::Di) => Numbering::Di,
         Some(Form::Yao) => Numbering::Yao,
         Some(Form::Shouxian) if parts <= 4 => Numbering::Shouxian,
@@ -263,8 +264,8 @@ fn part(s: &Section, levels: &[Form]) -> Part {
         heading_style: Some(s.style),
         ..Part::default()
     };
-    if s.form.is_none() {
-        // no unnumbered numbering in the spec yet: the heading line stays as a paragraph
+    if s.form.is_none() && levels.get(s.level as usize - 1) != Some(&Form::Unnumbered) {
+        // an unnumbered heading where its level is numbered: the line stays as a paragraph
         p.heading = String::new();
         p.heading_style = None;
         p.paragraphs.push(s.heading.clone());

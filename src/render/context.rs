@@ -195,6 +195,7 @@ pub fn heading_form(numbering: Numbering, level: usize) -> Form {
         (Numbering::Di, 1) => Form::Di,
         (Numbering::Shouxian, 1) => Form::Shouxian,
         (Numbering::Yao, 1) => Form::Yao,
+        (Numbering::None, 1) => Form::Unnumbered,
         (_, l) => STANDARD_HEADING_FORMS[(l - 1).min(3)],
     }
 }
@@ -246,7 +247,7 @@ impl Levels<'_> {
         let level_form = self.form(level);
         // siblings look alike: all run in, unless one of them has sections of its own
         let default_run_in = if level == 1 {
-            self.numbering != Numbering::Standard
+            !matches!(self.numbering, Numbering::Standard | Numbering::None)
         } else {
             parts.iter().all(|p| p.sections.is_empty())
         };

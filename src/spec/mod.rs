@@ -56,6 +56,9 @@ pub enum Numbering {
     Shouxian,
     /// 一要…， 二要… as run-in headings (an extension found in the samples).
     Yao,
+    /// Parts headed by their text alone, without numbers; sections follow the standard forms
+    /// (an extension found in the samples).
+    None,
 }
 
 /// The opening: why we meet, what just happened, a verdict, free paragraphs.

@@ -86,6 +86,7 @@ pub fn form_by_name(name: &str) -> Option<Form> {
         "yao" => Form::Yao,
         "shi" => Form::Shi,
         "fangmian" => Form::Fangmian,
+        "unnumbered" => Form::Unnumbered,
         _ => return None,
     })
 }
