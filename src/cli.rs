@@ -121,6 +121,9 @@ pub struct MineArgs {
     /// 统计整个目录的范文：讲话类型、各层编号、列举方式、过渡句和结尾用语、占位符
     #[arg(long, value_name = "DIR", conflicts_with = "files")]
     pub stats: Option<PathBuf>,
+    /// 输出文件已存在时覆盖它（不加时一个文件也不写）
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Help layout with Chinese headings (clap's own are English).

@@ -310,6 +310,32 @@ fn cli_mine_writes_one_spec_per_speech_named_after_the_title() {
         md.starts_with("# 在全镇安全生产工作会议上的讲话\n\n同志们：\n\n"),
         "{md}"
     );
+    // mining again does not overwrite the specs (the user may have edited them) …
+    let spec_path = dir.path().join("specs/在全镇安全生产工作会议上的讲话.toml");
+    std::fs::write(&spec_path, "已修改").unwrap();
+    let (ok, _, stderr) = jianghua(
+        &["mine", file.to_str().unwrap(), "--out-dir", "specs"],
+        dir.path(),
+    );
+    assert!(!ok);
+    assert_eq!(
+        stderr,
+        "错误：无法写入 specs/在全镇安全生产工作会议上的讲话.toml：文件已存在；如要覆盖，请加 --force（这次什么也没有写）\n"
+    );
+    assert_eq!(std::fs::read_to_string(&spec_path).unwrap(), "已修改");
+    // … unless asked to
+    let (ok, _, stderr) = jianghua(
+        &[
+            "mine",
+            file.to_str().unwrap(),
+            "--out-dir",
+            "specs",
+            "--force",
+        ],
+        dir.path(),
+    );
+    assert!(ok, "{stderr}");
+    assert_ne!(std::fs::read_to_string(&spec_path).unwrap(), "已修改");
 }
 
 #[test]

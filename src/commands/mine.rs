@@ -95,6 +95,14 @@ fn write_files(args: &MineArgs, mined: &[Mined]) -> Result<()> {
             _ => outputs.push((spec_path, m.spec_toml(), outline::summary(m))),
         }
     }
+    if !args.force
+        && let Some((path, _, _)) = outputs.iter().find(|(p, _, _)| p.exists())
+    {
+        return Err(Error::Write {
+            path: path.clone(),
+            reason: "文件已存在；如要覆盖，请加 --force（这次什么也没有写）".to_string(),
+        });
+    }
     for (path, text, summary) in outputs {
         write_atomic(&path, text.as_bytes())?;
         if !summary.is_empty() {
