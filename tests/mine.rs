@@ -570,3 +570,82 @@ mod properties {
         }
     }
 }
+
+/// The built-in templates' defaults are checked against what the miner finds in the seeds:
+/// for each speech type, the template's default numbering is the one most seeds of that type
+/// use at the first level, its default salutation is there exactly when the seeds have one,
+/// and its closing opens the way the seeds' closings do (同志们， or 总之，).
+#[test]
+fn built_in_templates_match_what_the_seeds_do() {
+    use jianghua::spec::Numbering;
+    use jianghua::template::FrontMatter;
+    use std::collections::BTreeMap;
+    let Some(dir) = corpus() else {
+        println!("skipped: corpus not found (set JIANGHUA_CORPUS or put it at ../shared/corpus)");
+        return;
+    };
+    let mut by_type: BTreeMap<String, Vec<jianghua::Spec>> = BTreeMap::new();
+    for m in mine_seeds(&dir) {
+        let spec = m.spec();
+        by_type.entry(spec.template.clone()).or_default().push(spec);
+    }
+    assert_eq!(
+        by_type.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["article", "mobilization", "promotion", "regular", "review"],
+        "every built-in type is represented in the seeds"
+    );
+    let set = TemplateSet::default();
+    for (kind, specs) in &by_type {
+        let file = set.file(&format!("{kind}.hbs")).unwrap().unwrap();
+        let front = FrontMatter::parse(&file.source, Path::new(kind)).unwrap();
+        let majority = |values: Vec<String>| {
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for v in values {
+                *counts.entry(v).or_default() += 1;
+            }
+            counts.into_iter().max_by_key(|(_, n)| *n).unwrap().0
+        };
+        let numbered: Vec<String> = specs
+            .iter()
+            .filter(|s| !s.parts.is_empty())
+            .map(|s| format!("{:?}", s.numbering.unwrap_or(Numbering::Standard)))
+            .collect();
+        assert_eq!(
+            format!("{:?}", front.numbering.unwrap_or(Numbering::Standard)),
+            majority(numbered),
+            "{kind}: default numbering"
+        );
+        let greets = majority(
+            specs
+                .iter()
+                .map(|s| {
+                    s.salutation
+                        .as_ref()
+                        .is_some_and(|v| !v.is_empty())
+                        .to_string()
+                })
+                .collect(),
+        );
+        let template_greets = front.salutation.as_ref().is_none_or(|v| !v.is_empty());
+        assert_eq!(template_greets.to_string(), greets, "{kind}: salutation");
+        let opener = majority(
+            specs
+                .iter()
+                .filter_map(|s| s.closing.paragraphs.first())
+                .map(|p| p.chars().take(3).collect())
+                .collect(),
+        );
+        let toml = format!(
+            "template = \"{kind}\"\ntitle = \"测试\"\n[[parts]]\nheading = \"甲\"\n[closing]\ncall = \"抓好落实\"\n"
+        );
+        let spec = jianghua::spec::parse(&toml, Path::new("t.toml")).unwrap();
+        let text = jianghua::render::render_doc(&spec, &set)
+            .unwrap()
+            .plain_text();
+        let closing = text.lines().last().unwrap();
+        assert!(
+            closing.starts_with(&opener),
+            "{kind}: seeds close with {opener}…, the template with {closing}"
+        );
+    }
+}
