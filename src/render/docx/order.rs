@@ -334,28 +334,49 @@ fn reorder(text: &str) -> Result<String, quick_xml::Error> {
     }
 
     loop {
-        match reader.read_event()? {
+        let event = reader.read_event()?;
+        // outside the property elements (most of a document) pieces go straight to `out`
+        if buffered == 0 {
+            match &event {
+                Event::Start(e) if sequence(e.name().as_ref()).is_none() => {
+                    out.push('<');
+                    out.push_str(e);
+                    out.push('>');
+                    continue;
+                }
+                Event::End(e) => {
+                    out.push_str("</");
+                    out.push_str(e.name().as_ref());
+                    out.push('>');
+                    continue;
+                }
+                Event::Empty(e) => {
+                    out.push('<');
+                    out.push_str(e);
+                    out.push_str("/>");
+                    continue;
+                }
+                Event::Text(t) => {
+                    out.push_str(t);
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        match event {
             Event::Eof => break,
             Event::Start(e) => {
                 let name = e.name().as_ref().to_string();
-                let start = format!("<{}>", &*e);
-                if buffered > 0 || sequence(&name).is_some() {
-                    stack.push(Open {
-                        start,
-                        name,
-                        children: Vec::new(),
-                    });
-                    buffered += 1;
-                } else {
-                    out.push_str(&start);
-                }
+                stack.push(Open {
+                    start: format!("<{}>", &*e),
+                    name,
+                    children: Vec::new(),
+                });
+                buffered += 1;
             }
             Event::End(e) => {
-                let name = e.name().as_ref().to_string();
-                if buffered == 0 {
-                    out.push_str(&format!("</{name}>"));
-                    continue;
-                }
+                let qname = e.name();
+                let name: &str = qname.as_ref();
                 let mut open = stack.pop().expect("balanced: the reader checks end names");
                 buffered -= 1;
                 if !open.children.is_sorted_by_key(|c| c.rank) {
@@ -365,33 +386,39 @@ fn reorder(text: &str) -> Result<String, quick_xml::Error> {
                 for child in open.children {
                     xml.push_str(&child.xml);
                 }
-                xml.push_str(&format!("</{name}>"));
+                xml.push_str("</");
+                xml.push_str(name);
+                xml.push('>');
                 emit(&mut out, &mut stack, buffered, &xml, Some(&open.name));
             }
             Event::Empty(e) => {
-                let name = e.name().as_ref().to_string();
                 let piece = format!("<{}/>", &*e);
-                emit(&mut out, &mut stack, buffered, &piece, Some(&name));
+                emit(
+                    &mut out,
+                    &mut stack,
+                    buffered,
+                    &piece,
+                    Some(e.name().as_ref()),
+                );
             }
             Event::Text(t) => {
-                let raw = t.into_inner();
-                emit(&mut out, &mut stack, buffered, &raw, None);
+                emit(&mut out, &mut stack, buffered, &*t, None);
             }
             Event::GeneralRef(r) => {
-                let piece = format!("&{};", &*r.into_inner());
+                let piece = format!("&{};", &*r);
                 emit(&mut out, &mut stack, buffered, &piece, None);
             }
             Event::CData(c) => {
-                let piece = format!("<![CDATA[{}]]>", &*c.into_inner());
+                let piece = format!("<![CDATA[{}]]>", &*c);
                 emit(&mut out, &mut stack, buffered, &piece, None);
             }
             Event::Decl(d) => out.push_str(&format!("<?{}?>", &*d)),
-            Event::PI(p) => out.push_str(&format!("<?{}?>", &*p.into_inner())),
+            Event::PI(p) => out.push_str(&format!("<?{}?>", &*p)),
             Event::Comment(c) => {
-                let piece = format!("<!--{}-->", &*c.into_inner());
+                let piece = format!("<!--{}-->", &*c);
                 emit(&mut out, &mut stack, buffered, &piece, None);
             }
-            Event::DocType(d) => out.push_str(&format!("<!DOCTYPE {}>", &*d.into_inner())),
+            Event::DocType(d) => out.push_str(&format!("<!DOCTYPE {}>", &*d)),
         }
     }
     Ok(out)
