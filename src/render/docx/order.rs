@@ -402,7 +402,7 @@ fn reorder(text: &str) -> Result<String, quick_xml::Error> {
                 );
             }
             Event::Text(t) => {
-                emit(&mut out, &mut stack, buffered, &*t, None);
+                emit(&mut out, &mut stack, buffered, &t, None);
             }
             Event::GeneralRef(r) => {
                 let piece = format!("&{};", &*r);
