@@ -142,21 +142,17 @@ fn strip_any<'a>(text: &'a str, prefixes: &[&str]) -> Option<(&'a str, usize)> {
 pub fn heading_marker(text: &str) -> Option<Marker> {
     // （一） (一) （1） (1)
     if let Some((rest, open)) = strip_any(text, &["（", "("]) {
-        if let Some((n, used)) = numerals::parse_prefix(rest) {
-            let after = &rest[used..];
-            if let Some((_, close)) = strip_any(after, &["）", ")"]) {
+        type Parse = fn(&str) -> Option<(u64, usize)>;
+        let numbers: [(Parse, Form); 2] = [
+            (numerals::parse_prefix, Form::ParenYi),
+            (numerals::parse_arabic_prefix, Form::ParenArabic),
+        ];
+        for (parse, form) in numbers {
+            if let Some((n, used)) = parse(rest)
+                && let Some((_, close)) = strip_any(&rest[used..], &["）", ")"])
+            {
                 return Some(Marker {
-                    form: Form::ParenYi,
-                    ordinal: n,
-                    len: open + used + close,
-                });
-            }
-        }
-        if let Some((n, used)) = numerals::parse_arabic_prefix(rest) {
-            let after = &rest[used..];
-            if let Some((_, close)) = strip_any(after, &["）", ")"]) {
-                return Some(Marker {
-                    form: Form::ParenArabic,
+                    form,
                     ordinal: n,
                     len: open + used + close,
                 });
