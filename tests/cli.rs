@@ -1,20 +1,10 @@
 //! The `jianghua` binary as a user drives it: scaffolding, rendering, batches, and exact error texts.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{jianghua, stderr_of};
 use std::fs;
 use std::path::Path;
-
-fn jianghua(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("jianghua").unwrap();
-    cmd.current_dir(dir);
-    cmd
-}
-
-fn stderr_of(dir: &Path, args: &[&str]) -> String {
-    let out = jianghua(dir).args(args).output().unwrap();
-    assert!(!out.status.success(), "expected failure for {args:?}");
-    String::from_utf8(out.stderr).unwrap()
-}
 
 const MINIMAL: &str = "template = \"review\"\ntitle = \"在全县工作会议上的讲话\"\n[[parts]]\nheading = \"统一思想\"\nparagraphs = [\"要把思想统一到县委的部署上来。\"]\n";
 

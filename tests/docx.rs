@@ -3,6 +3,7 @@
 
 #[path = "docx/cli.rs"]
 mod cli;
+mod common;
 #[path = "docx/ooxml.rs"]
 mod ooxml;
 #[path = "docx/real.rs"]

@@ -8,15 +8,10 @@ use jianghua::spec;
 use jianghua::template::TemplateSet;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn examples() -> Vec<PathBuf> {
-    let mut specs: Vec<PathBuf> = std::fs::read_dir("examples")
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    specs.sort();
-    specs
+    common::example_specs()
 }
 
 #[test]

@@ -2,24 +2,12 @@
 //! as a user drives them.
 
 use super::ooxml::{body_text, parse, parts};
-use assert_cmd::Command;
+use crate::common::{jianghua, stderr_of};
 use jianghua::render::render_doc;
 use jianghua::spec;
 use jianghua::template::TemplateSet;
 use std::fs;
 use std::path::Path;
-
-fn jianghua(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("jianghua").unwrap();
-    cmd.current_dir(dir);
-    cmd
-}
-
-fn stderr_of(dir: &Path, args: &[&str]) -> String {
-    let out = jianghua(dir).args(args).output().unwrap();
-    assert!(!out.status.success(), "expected failure for {args:?}");
-    String::from_utf8(out.stderr).unwrap()
-}
 
 fn example(dir: &Path, name: &str) {
     let src = Path::new(env!("CARGO_MANIFEST_DIR"))

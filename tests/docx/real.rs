@@ -352,14 +352,7 @@ fn real_readers_agree_with_our_text_and_layout() {
 
 /// Every example spec rendered to its Doc, the way `jianghua render` does.
 fn examples() -> Vec<(String, Doc)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    specs.sort();
+    let specs = crate::common::example_specs();
     assert!(!specs.is_empty(), "no examples");
     specs
         .into_iter()
