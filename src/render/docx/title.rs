@@ -42,18 +42,9 @@ pub fn balance(title: &str, per_line: usize) -> String {
         let rest: String = chars[i..].iter().take(4).collect();
         BREAK_AFTER.contains(&chars[i - 1]) || BREAK_BEFORE.iter().any(|w| rest.starts_with(w))
     };
-    let mut best: Option<(usize, Vec<usize>)> = None;
-    search(
-        &chars,
-        per_line,
-        lines,
-        0,
-        &mut Vec::new(),
-        &boundary,
-        &mut best,
-    );
+    let best = balanced_breaks(n, per_line, lines, &boundary);
     let breaks = match best {
-        Some((_, breaks)) => breaks,
+        Some(breaks) => breaks,
         // no phrase boundary fits: even lengths, never splitting a run of Latin letters or digits
         None => (1..lines)
             .map(|k| {
@@ -75,39 +66,52 @@ pub fn balance(title: &str, per_line: usize) -> String {
     out
 }
 
-/// Tries every combination of boundaries giving `lines` lines of at most `per_line` characters
-/// and keeps the one whose longest line is shortest (ties: the earlier breaks).
-fn search(
-    chars: &[char],
+/// The breaks (at boundaries) that split `n` characters into `lines` lines of at most
+/// `per_line` characters with the shortest longest line, by dynamic programming over the
+/// break positions (a title has at most a few hundred characters).
+fn balanced_breaks(
+    n: usize,
     per_line: usize,
     lines: usize,
-    start: usize,
-    breaks: &mut Vec<usize>,
     boundary: &dyn Fn(usize) -> bool,
-    best: &mut Option<(usize, Vec<usize>)>,
-) {
-    if breaks.len() + 1 == lines {
-        if chars.len() - start > per_line {
-            return;
+) -> Option<Vec<usize>> {
+    // cut points: the start, every boundary, the end
+    let cuts: Vec<usize> = std::iter::once(0)
+        .chain((1..n).filter(|&i| boundary(i)))
+        .chain(std::iter::once(n))
+        .collect();
+    let last = cuts.len() - 1;
+    // best[k][j]: (longest line, previous cut) for k lines ending at cuts[j]
+    let mut best: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; cuts.len()]; lines + 1];
+    best[0][0] = Some((0, 0));
+    for k in 1..=lines {
+        for j in 1..cuts.len() {
+            for i in (0..j).rev() {
+                let len = cuts[j] - cuts[i];
+                if len > per_line {
+                    break;
+                }
+                if let Some((longest, _)) = best[k - 1][i] {
+                    let candidate = (longest.max(len), i);
+                    if best[k][j].is_none_or(|(b, _)| candidate.0 < b) {
+                        best[k][j] = Some(candidate);
+                    }
+                }
+            }
         }
-        let mut longest = chars.len() - start;
-        let mut prev = 0;
-        for &b in breaks.iter() {
-            longest = longest.max(b - prev);
-            prev = b;
-        }
-        if best.as_ref().is_none_or(|(l, _)| longest < *l) {
-            *best = Some((longest, breaks.clone()));
-        }
-        return;
     }
-    for at in start + 1..=(start + per_line).min(chars.len() - 1) {
-        if boundary(at) {
-            breaks.push(at);
-            search(chars, per_line, lines, at, breaks, boundary, best);
-            breaks.pop();
+    best[lines][last]?;
+    let mut breaks = Vec::with_capacity(lines - 1);
+    let mut j = last;
+    for k in (1..=lines).rev() {
+        let (_, i) = best[k][j]?;
+        if k > 1 {
+            breaks.push(cuts[i]);
         }
+        j = i;
     }
+    breaks.reverse();
+    Some(breaks)
 }
 
 #[cfg(test)]
@@ -128,6 +132,15 @@ mod tests {
             balance("在全市“作风建设提升年”活动第二阶段动员部署会上的讲话", 20),
             "在全市“作风建设提升年”\n活动第二阶段动员部署会上的讲话"
         );
+    }
+
+    #[test]
+    fn very_long_titles_with_many_boundaries() {
+        let title = vec!["甲"; 200].join("、");
+        // 400 characters with a boundary every other one: the old exhaustive search never ended
+        let lines = balance(&title, 20);
+        assert!(lines.lines().all(|l| l.chars().count() <= 20), "{lines}");
+        assert_eq!(lines.replace('\n', ""), title);
     }
 
     #[test]
