@@ -181,6 +181,11 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
         "错误：badenum.toml:3:13：不认识的取值 `shouxain`\n  提示：是不是想写 `shouxian`？可用的取值：standard、di、shouxian、yao、none\n",
     ),
     (
+        "newline.toml",
+        "template = \"review\"\ntitle = \"第一行\\n\\n第二行\"\n",
+        "错误：newline.toml:2:9：字段 `title` 只能写一行，里面有换行\n  提示：去掉换行；要分段的内容请写进 paragraphs\n",
+    ),
+    (
         "quotes.toml",
         "template = \"review\"\ntitle = “讲话”\n",
         "错误：quotes.toml:2:9：TOML 语法错误：string values must be quoted, expected literal string\n  提示：文字要用英文双引号 \"…\" 括起来，不能用中文引号 “…”\n",

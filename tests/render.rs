@@ -212,3 +212,23 @@ fn a_point_spanning_paragraphs_puts_every_point_in_its_own() {
         "{md}"
     );
 }
+
+#[test]
+fn unheaded_parts_do_not_take_a_number_and_marker_words_are_kept() {
+    let md = render(
+        "template = \"review\"\ntitle = \"测试\"\n[[parts]]\nheading = \"。。\"\nparagraphs = [\"引言。\"]\n[[parts]]\nheading = \"甲\"\n[[parts]]\nheading = \"乙\"\n",
+    );
+    assert!(
+        md.contains("下面，我讲两点意见。\n\n引言。\n\n## 一、甲\n\n## 二、乙"),
+        "{md}"
+    );
+    let md = render(
+        "template = \"promotion\"\ntitle = \"测试\"\n[[parts]]\nheading = \"要素保障要到位\"\npoints = [\"是非面前要清醒\", \"是否落实要跟踪\"]\n[opening]\nmeeting = \"推进会\"\njust-now = [\"\", \"大家作了发言\", \"。\"]\n",
+    );
+    assert!(md.contains("**一要要素保障要到位**"), "{md}");
+    assert!(
+        md.contains("一是是非面前要清醒。二是是否落实要跟踪。"),
+        "{md}"
+    );
+    assert!(md.contains("刚才，大家作了发言。"), "{md}");
+}

@@ -129,7 +129,13 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
         .map(|a| punct::phrase(a))
         .filter(|a| !a.is_empty())
         .collect();
-    let count = s.parts.len();
+    // the parts the transition announces: the headed ones (see `Levels::parts`)
+    let headed = s
+        .parts
+        .iter()
+        .filter(|p| !punct::phrase(&p.heading).is_empty())
+        .count();
+    let count = if headed > 0 { headed } else { s.parts.len() };
     let transition = s
         .transition
         .as_deref()
@@ -172,6 +178,7 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
                 .just_now
                 .iter()
                 .map(|j| punct::phrase(j))
+                .filter(|j| !j.is_empty())
                 .collect(),
             comment: s.opening.comment.as_deref().map(punct::paragraphs),
             paragraphs: texts(&s.opening.paragraphs),
@@ -210,14 +217,18 @@ fn enumeration_name(e: Enumeration) -> &'static str {
     }
 }
 
-/// Drops a word the marker already says: 一要 + 要在……上用力 → 一要在……上用力.
+/// Drops a word the marker already says: 一要 + 要在……上用力 → 一要在……上用力, but keeps words
+/// that only start with it (要素, 要求, 是非, 是否).
 fn after_marker(form: Form, text: &str) -> String {
-    let doubled = match form {
-        Form::Yao => "要",
-        Form::Shi => "是",
+    let (doubled, words_after): (char, &str) = match form {
+        Form::Yao => ('要', "素求点害闻务津员件诀旨领塞职"),
+        Form::Shi => ('是', "非否"),
         _ => return text.to_string(),
     };
-    text.strip_prefix(doubled).unwrap_or(text).to_string()
+    match text.strip_prefix(doubled) {
+        Some(rest) if !rest.starts_with(|c: char| words_after.contains(c)) => rest.to_string(),
+        _ => text.to_string(),
+    }
 }
 
 /// Settings that hold for every level of one spec.
@@ -251,17 +262,25 @@ impl Levels<'_> {
         } else {
             parts.iter().all(|p| p.sections.is_empty())
         };
+        // parts without a heading (or with only punctuation) are unnumbered text: the numbers go
+        // to the headed ones, so 一、 二、 stay consecutive
+        let headed = |p: &Part| !punct::phrase(&p.heading).is_empty();
+        let total = parts.iter().filter(|p| headed(p)).count();
+        let mut number = 0;
         let mut out = Vec::with_capacity(parts.len());
         for (i, part) in parts.iter().enumerate() {
             path.push(Seg::Index(i));
+            if headed(part) {
+                number += 1;
+            }
             let form = part.heading_form.unwrap_or(level_form);
-            let marker = form.write(i + 1, parts.len()).map_err(|e| {
+            let marker = form.write(number.max(1), total.max(1)).map_err(|e| {
                 self.spec
                     .error_at(&path[..path.len() - 1], super::marker_error_text(&e))
                     .help("减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）")
             })?;
             let heading = after_marker(form, &punct::full_width(part.heading.trim()));
-            let has_heading = !heading.is_empty();
+            let has_heading = headed(part);
             let run_in = has_heading
                 && match part.heading_style {
                     Some(HeadingStyle::RunIn) => true,

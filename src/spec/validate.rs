@@ -75,15 +75,38 @@ fn check_parts<'a>(
     Ok(())
 }
 
-/// A control character that arrived through a TOML escape such as `\u0007`.
+/// Fields woven into one line or one sentence: a line break inside them would break the draft.
+const ONE_LINE: &[&str] = &[
+    "title",
+    "speaker",
+    "speaker-title",
+    "transition",
+    "salutation",
+    "meeting",
+    "purpose",
+    "just-now",
+    "heading",
+    "call",
+    "goal",
+];
+
+/// A control character that arrived through a TOML escape such as `\u0007`, or a line break in
+/// a field that must stay on one line.
 fn check_text(spec: &Located<Spec>) -> Result<()> {
     let mut found = None;
     for_each_text(&spec.value, &mut |path, text| {
-        if found.is_none()
-            && let Some(c) = text
-                .chars()
-                .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-        {
+        if found.is_some() {
+            return;
+        }
+        let key = path.iter().rev().find_map(|p| match p {
+            Owned::Key(k) => Some(*k),
+            Owned::Index(_) => None,
+        });
+        let one_line = key.is_some_and(|k| ONE_LINE.contains(&k));
+        if let Some(c) = text.chars().find(|&c| {
+            (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+                || (one_line && matches!(c, '\n' | '\r'))
+        }) {
             found = Some((path.to_vec(), c));
         }
     });
@@ -97,8 +120,14 @@ fn check_text(spec: &Located<Spec>) -> Result<()> {
             Owned::Index(i) => Seg::Index(*i),
         })
         .collect();
-    Err(spec
-        .error_at(
+    let err = if matches!(c, '\n' | '\r') {
+        spec.error_at(
+            &segs,
+            format!("字段 `{}` 只能写一行，里面有换行", field_name(&segs)),
+        )
+        .help("去掉换行；要分段的内容请写进 paragraphs")
+    } else {
+        spec.error_at(
             &segs,
             format!(
                 "字段 `{}` 中有一个控制字符 U+{:04X}，Word 文件里不能有它",
@@ -107,7 +136,8 @@ fn check_text(spec: &Located<Spec>) -> Result<()> {
             ),
         )
         .help("删除这个字符（多半是从别处粘贴时带进来的转义序列）")
-        .into())
+    };
+    Err(err.into())
 }
 
 #[derive(Debug, Clone)]
