@@ -231,6 +231,20 @@ fn bad_specs_get_exact_errors_and_never_touch_the_previous_output() {
 }
 
 #[test]
+fn a_batch_never_writes_two_specs_to_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+        fs::write(dir.path().join(sub).join("s.toml"), MINIMAL).unwrap();
+    }
+    assert_eq!(
+        stderr_of(dir.path(), &["render", "a/s.toml", "b/s.toml", "--out-dir", "out"]),
+        "错误：无法写入 out/s.md：有两个要素文件要写到这同一个文件；请把它们改成不同的文件名，或分开渲染\n"
+    );
+    assert!(!dir.path().join("out/s.md").exists());
+}
+
+#[test]
 fn a_batch_with_one_bad_spec_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("good.toml"), MINIMAL).unwrap();

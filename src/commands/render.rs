@@ -75,6 +75,18 @@ pub fn run(args: &RenderArgs) -> Result<()> {
             Err(e) => errors.push(e),
         }
     }
+    let mut seen = std::collections::BTreeSet::new();
+    for (target, _) in &outputs {
+        if let Target::File(path) = target
+            && !seen.insert(path.clone())
+        {
+            errors.push(Error::Write {
+                path: path.clone(),
+                reason: "有两个要素文件要写到这同一个文件；请把它们改成不同的文件名，或分开渲染"
+                    .to_string(),
+            });
+        }
+    }
     if !errors.is_empty() {
         return Err(Error::many(errors));
     }
