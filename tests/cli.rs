@@ -238,7 +238,10 @@ fn a_batch_never_writes_two_specs_to_one_file() {
         fs::write(dir.path().join(sub).join("s.toml"), MINIMAL).unwrap();
     }
     assert_eq!(
-        stderr_of(dir.path(), &["render", "a/s.toml", "b/s.toml", "--out-dir", "out"]),
+        stderr_of(
+            dir.path(),
+            &["render", "a/s.toml", "b/s.toml", "--out-dir", "out"]
+        ),
         "错误：无法写入 out/s.md：有两个要素文件要写到这同一个文件；请把它们改成不同的文件名，或分开渲染\n"
     );
     assert!(!dir.path().join("out/s.md").exists());

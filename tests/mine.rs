@@ -649,3 +649,48 @@ fn built_in_templates_match_what_the_seeds_do() {
         );
     }
 }
+
+/// Our own Word and Markdown output mines back to the speech it came from: the title whole
+/// (a long title is broken into lines in Word), no Markdown markup left.
+#[test]
+fn our_own_docx_and_markdown_mine_back() {
+    use jianghua::render::docx::{DocxMeta, write_docx};
+    use jianghua::render::profile::Profile;
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for name in ["review", "promotion", "mobilization"] {
+        let spec_path = examples.join(format!("{name}.toml"));
+        let spec = jianghua::spec::load(&spec_path).unwrap();
+        let doc = jianghua::render::render_doc(&spec, &TemplateSet::default()).unwrap();
+        let meta = DocxMeta {
+            title: spec.value.title.clone(),
+            author: None,
+            created: None,
+        };
+        let docx = write_docx(&doc, &Profile::builtin("official").unwrap(), &meta).unwrap();
+        for (file, bytes) in [
+            (format!("{name}.docx"), docx),
+            (
+                format!("{name}.md"),
+                std::fs::read(spec_path.with_extension("md")).unwrap(),
+            ),
+        ] {
+            let mined = mine::mine_bytes(Path::new(&file), &bytes).unwrap();
+            assert_eq!(mined.len(), 1, "{file}");
+            assert_eq!(
+                mined[0].doc().title(),
+                Some(spec.value.title.as_str()),
+                "{file}"
+            );
+            let text = mined[0].cleaned_text();
+            assert!(
+                !text.contains("**") && !text.contains("##"),
+                "{file}: {text}"
+            );
+            assert_eq!(
+                mined[0].speech.parts.len(),
+                spec.value.parts.len(),
+                "{file}"
+            );
+        }
+    }
+}

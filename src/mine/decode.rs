@@ -36,6 +36,34 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Decodes the bytes of a sample file; `path` chooses the reader by extension and names the
 /// file in errors. Line ends come back as `\n`.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Source), SourceError> {
+    let (text, source) = decode_raw(path, bytes)?;
+    // control characters never reach a spec (it would not load); NUL padding and the like go
+    let text = if text.contains(|c: char| c.is_control() && !matches!(c, '\n' | '\t')) {
+        text.chars()
+            .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t'))
+            .collect()
+    } else {
+        text
+    };
+    // Markdown (ours or anyone's with `#` headings) is read as Markdown: markup and escapes go
+    let is_md = matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("md" | "markdown")
+    );
+    if is_md
+        && text
+            .lines()
+            .any(|l| l.starts_with("# ") || l.starts_with("## "))
+    {
+        return Ok((crate::doc::markdown::parse(&text).plain_text(), source));
+    }
+    Ok((text, source))
+}
+
+fn decode_raw(path: &Path, bytes: &[u8]) -> Result<(String, Source), SourceError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -158,7 +186,8 @@ pub fn docx_text(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
     })
 }
 
-/// Extracts paragraph texts from WordprocessingML: `w:t` text, `w:tab` → tab, `w:br` → newline.
+/// Extracts paragraph texts from WordprocessingML: `w:t` text, `w:tab` → tab; a `w:br` inside a
+/// paragraph is layout (a long title broken into balanced lines), so it joins without a gap.
 /// Returns the byte offset and a reason on malformed XML.
 pub fn paragraphs_from_document_xml(xml: &str) -> Result<String, (usize, String)> {
     use quick_xml::events::Event;
@@ -182,7 +211,7 @@ pub fn paragraphs_from_document_xml(xml: &str) -> Result<String, (usize, String)
             },
             Event::Empty(e) => match e.name().as_ref() {
                 "w:tab" if in_para => para.push('\t'),
-                "w:br" | "w:cr" if in_para => para.push('\n'),
+                "w:br" | "w:cr" => {}
                 "w:p" => out.push('\n'),
                 _ => {}
             },
@@ -272,11 +301,23 @@ mod tests {
     }
 
     #[test]
+    fn markdown_is_read_as_markdown_and_control_characters_go() {
+        let md = "# 在全县工作会议上的讲话\n\n同志们：\n\n## 一、R\\&D\n\n**（一）加强领导**。要抓好\\*落实\\*。\n";
+        let (text, _) = decode(Path::new("a.md"), md.as_bytes()).unwrap();
+        assert_eq!(
+            text,
+            "在全县工作会议上的讲话\n同志们：\n一、R&D\n（一）加强领导。要抓好*落实*。\n"
+        );
+        let (text, _) = decode(Path::new("a.txt"), "讲\u{0}话\n".as_bytes()).unwrap();
+        assert_eq!(text, "讲话\n");
+    }
+
+    #[test]
     fn reads_document_xml_paragraphs() {
-        let xml = r#"<w:document><w:body><w:p><w:r><w:t>一、</w:t></w:r><w:r><w:t xml:space="preserve">加强&amp;领导</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>同志们：</w:t><w:br/><w:t>好</w:t></w:r></w:p></w:body></w:document>"#;
+        let xml = r#"<w:document><w:body><w:p><w:r><w:t>一、</w:t></w:r><w:r><w:t xml:space="preserve">加强&amp;领导</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>在全县工作</w:t><w:br/><w:t>会议上的讲话</w:t></w:r></w:p></w:body></w:document>"#;
         assert_eq!(
             paragraphs_from_document_xml(xml).unwrap(),
-            "一、加强&领导\n\n同志们：\n好\n"
+            "一、加强&领导\n\n在全县工作会议上的讲话\n"
         );
     }
 }
