@@ -42,7 +42,7 @@ fn new_refuses_to_overwrite_and_rejects_unknown_types() {
     let err = stderr_of(dir.path(), &["new", "reveiw"]);
     assert_eq!(
         err,
-        "错误：没有名为 “reveiw” 的讲话类型。是不是想写 review？可用的类型：review、promotion、regular、mobilization、article\n"
+        "错误：没有名为 “reveiw” 的讲话类型。是不是想写 review？可用的类型：article、mobilization、promotion、regular、review\n"
     );
 }
 
@@ -128,7 +128,7 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
     (
         "malformed.toml",
         "template = \"review\"\ntitle = \"讲话\n",
-        "错误：malformed.toml:2:12：TOML 语法错误：invalid basic string, expected `\"`\n  提示：检查这一行的引号、等号和方括号是否成对；文字内容要放在英文双引号里\n",
+        "错误：malformed.toml:2:12：TOML 语法错误：文字没有用双引号收尾\n  提示：检查这一行的引号、等号和方括号是否成对；文字内容要放在英文双引号里\n",
     ),
     (
         "unknown.toml",
@@ -158,7 +158,7 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
     (
         "fangmian.toml",
         "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"a\"\npoints = [\"x\", \"y\", \"z\"]\nenumeration = \"fangmian\"\n",
-        "错误：fangmian.toml:6:15：“一方面……另一方面……”只能用于两点，`parts[1]` 有三点\n  提示：写成恰好两个 points，或改用 enumeration = \"shi\"（一是、二是……）\n",
+        "错误：fangmian.toml:6:15：`parts[1]`：“一方面……另一方面……”只能用于两点，这里有三点\n  提示：写成恰好两个 points，或改用 enumeration = \"shi\"（一是、二是……）\n",
     ),
     (
         "ctrl.toml",
@@ -179,6 +179,21 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
         "badenum.toml",
         "template = \"review\"\ntitle = \"讲话\"\nnumbering = \"shouxain\"\n",
         "错误：badenum.toml:3:13：不认识的取值 `shouxain`\n  提示：是不是想写 `shouxian`？可用的取值：standard、di、shouxian、yao、none\n",
+    ),
+    (
+        "duplicate.toml",
+        "template = \"review\"\ntitle = \"t\"\ntitle = \"u\"\n",
+        "错误：duplicate.toml:3:1：TOML 语法错误：同一个字段写了两次\n  提示：删掉重复的那一行（同一个小节里每个字段只能写一次）\n",
+    ),
+    (
+        "headingform.toml",
+        "template = \"review\"\ntitle = \"t\"\n[[parts]]\nheading=\"a\"\n[[parts]]\nheading=\"b\"\n[[parts]]\nheading=\"c\"\nheading-form = \"fangmian\"\n",
+        "错误：headingform.toml:9:16：“一方面……另一方面……”只能用于两点，这里有三点\n  提示：换一种 heading-form，或删掉它，按这一层的编号\n",
+    ),
+    (
+        "tplpath.toml",
+        "template = \"nosuch.hbs\"\ntitle = \"t\"\n",
+        "错误：tplpath.toml:1:12：无法读取模板文件 nosuch.hbs：文件或目录不存在\n  提示：模板路径相对于要素文件所在的目录；也可以写内置类型名，如 \"review\"\n",
     ),
     (
         "newline.toml",

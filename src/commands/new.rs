@@ -22,7 +22,9 @@ pub fn scaffold(kind: &str) -> Result<&'static str> {
     if let Some((_, text)) = SCAFFOLDS.iter().find(|(k, _)| *k == kind) {
         return Ok(text);
     }
-    let names: Vec<&str> = SCAFFOLDS.iter().map(|(k, _)| *k).collect();
+    // listed as `jianghua templates` and the unknown-template error list them
+    let mut names: Vec<&str> = SCAFFOLDS.iter().map(|(k, _)| *k).collect();
+    names.sort_unstable();
     let hint = nearest(kind, names.iter().copied())
         .map(|n| format!("是不是想写 {n}？"))
         .unwrap_or_default();

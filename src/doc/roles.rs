@@ -51,6 +51,40 @@ pub enum MarkerError {
 }
 
 impl Form {
+    /// Every form, in the order they are listed to users.
+    pub const ALL: [Form; 12] = [
+        Form::Yi,
+        Form::ParenYi,
+        Form::ArabicDot,
+        Form::ArabicDun,
+        Form::ParenArabic,
+        Form::ArabicParen,
+        Form::Di,
+        Form::Shouxian,
+        Form::Yao,
+        Form::Shi,
+        Form::Fangmian,
+        Form::Unnumbered,
+    ];
+
+    /// The form with this spec/template name (`paren-yi`); the names are serde's, so specs,
+    /// templates and messages cannot disagree.
+    pub fn from_name(name: &str) -> Option<Form> {
+        use serde::Deserialize;
+        use serde::de::IntoDeserializer;
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
+        Form::deserialize(de).ok()
+    }
+
+    /// The spec/template name of the form (`paren-yi`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
     /// The Chinese name users see in messages.
     pub fn label(self) -> &'static str {
         match self {
@@ -612,6 +646,15 @@ mod tests {
         assert_eq!(m("1.5万名党员"), None);
         assert_eq!(m("首先要明确"), None);
         assert_eq!(m("各级党组织"), None);
+    }
+
+    #[test]
+    fn form_names_round_trip() {
+        for form in Form::ALL {
+            assert_eq!(Form::from_name(&form.name()), Some(form), "{form:?}");
+        }
+        assert_eq!(Form::ParenYi.name(), "paren-yi");
+        assert_eq!(Form::from_name("nope"), None);
     }
 
     #[test]

@@ -67,7 +67,7 @@ struct PartCtx {
     intro: Option<String>,
     paragraphs: Vec<String>,
     points: Vec<String>,
-    enumeration: &'static str,
+    enumeration: Enumeration,
     /// True when a point spans paragraphs: then every point starts its own paragraph.
     points_split: bool,
     after: Vec<String>,
@@ -207,16 +207,6 @@ pub fn heading_form(numbering: Numbering, level: usize) -> Form {
     }
 }
 
-fn enumeration_name(e: Enumeration) -> &'static str {
-    match e {
-        Enumeration::Shi => "shi",
-        Enumeration::Yao => "yao",
-        Enumeration::Di => "di",
-        Enumeration::Fangmian => "fangmian",
-        Enumeration::List => "list",
-    }
-}
-
 /// Drops a word the marker already says: 一要 + 要在……上用力 → 一要在……上用力, but keeps words
 /// that only start with it (要素, 要求, 是非, 是否).
 fn after_marker(form: Form, text: &str) -> String {
@@ -275,9 +265,24 @@ impl Levels<'_> {
             }
             let form = part.heading_form.unwrap_or(level_form);
             let marker = form.write(number.max(1), total.max(1)).map_err(|e| {
-                self.spec
-                    .error_at(&path[..path.len() - 1], super::marker_error_text(&e))
-                    .help("减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）")
+                let message = super::marker_error_text(&e);
+                // point at what chose the form: this part's heading-form, the level's entry in
+                // heading-forms, or (numbering / the template's default) the siblings
+                if part.heading_form.is_some() {
+                    let mut at = path.clone();
+                    at.push(Seg::Key("heading-form"));
+                    self.spec
+                        .error_at(&at, message)
+                        .help("换一种 heading-form，或删掉它，按这一层的编号")
+                } else if self.forms.get(level - 1).is_some() {
+                    self.spec
+                        .error_at(&[Seg::Key("heading-forms")], message)
+                        .help("在 heading-forms 中给这一层换一种编号形式")
+                } else {
+                    self.spec
+                        .error_at(&path[..path.len() - 1], message)
+                        .help("减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）")
+                }
             })?;
             let heading = after_marker(form, &punct::full_width(part.heading.trim()));
             let has_heading = headed(part);
@@ -341,7 +346,7 @@ impl Levels<'_> {
                 points_split: points.iter().any(|p| p.contains("\n\n")),
                 paragraphs,
                 points,
-                enumeration: enumeration_name(enumeration),
+                enumeration,
                 after: texts(&part.after),
                 sections,
             });

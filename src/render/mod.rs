@@ -37,6 +37,20 @@ pub fn render_doc(spec: &Located<Spec>, templates: &TemplateSet) -> Result<Doc> 
                 .help(help)
                 .into());
         }
+        // a template path that cannot be read: say so at the spec's `template` line
+        Err(TemplateLookup::Other(crate::Error::Read { path, source })) => {
+            return Err(spec
+                .error_at(
+                    &[Seg::Key("template")],
+                    format!(
+                        "无法读取模板文件 {}：{}",
+                        path.display(),
+                        crate::error::io_reason(&source)
+                    ),
+                )
+                .help("模板路径相对于要素文件所在的目录；也可以写内置类型名，如 \"review\"")
+                .into());
+        }
         Err(TemplateLookup::Other(e)) => return Err(e),
     };
     let ctx = context::build(spec, &prepared.front)?;

@@ -89,8 +89,7 @@ fn translate(e: &toml::de::Error, source: &str, path: &Path) -> Error {
         }
     } else {
         let line = e.span().map_or("", |span| line_at(source, span.start));
-        SourceError::new(path, format!("TOML 语法错误：{}", msg.trim()))
-            .help(syntax_help(msg, line))
+        SourceError::new(path, syntax_message(msg)).help(syntax_help(msg, line))
     };
     if let Some(span) = e.span() {
         // serde reports a missing field at the table that lacks it; the top-level table spans
@@ -136,12 +135,37 @@ fn line_at(source: &str, offset: usize) -> &str {
     &source[start..end]
 }
 
+/// A TOML syntax error in Chinese: the common ones translated, the rest quoted after a
+/// Chinese lead.
+fn syntax_message(msg: &str) -> String {
+    let msg = msg.trim();
+    let known = [
+        ("duplicate key", "同一个字段写了两次"),
+        ("missing escaped value", "反斜杠转义写错了"),
+        ("invalid escape", "反斜杠转义写错了"),
+        ("invalid date", "日期写错了"),
+        ("invalid time", "时间写错了"),
+        ("cannot recurse further", "嵌套太深，无法读取"),
+        ("invalid basic string", "文字没有用双引号收尾"),
+    ];
+    match known.iter().find(|(en, _)| msg.contains(en)) {
+        Some((_, cn)) => format!("TOML 语法错误：{cn}"),
+        None => format!("TOML 语法错误：{msg}"),
+    }
+}
+
 /// The most likely cause of a TOML syntax error, judged from the offending line.
 fn syntax_help(msg: &str, line: &str) -> String {
     if line.contains(['“', '”', '‘', '’']) {
         "文字要用英文双引号 \"…\" 括起来，不能用中文引号 “…”".to_string()
     } else if line.contains('＝') {
         "等号要用半角 =，不能用全角 ＝".to_string()
+    } else if msg.contains("duplicate key") {
+        "删掉重复的那一行（同一个小节里每个字段只能写一次）".to_string()
+    } else if msg.contains("escape") {
+        "文字里的反斜杠要写成 \\\\；或改用单引号 '…' 括起来，里面的反斜杠原样保留".to_string()
+    } else if msg.contains("recurse") {
+        "减少方括号或表格的嵌套层数".to_string()
     } else if msg.contains("date") || msg.contains("month") || msg.contains("day") {
         "日期写成 2026-01-15（年份四位，月、日各两位，不加引号）".to_string()
     } else {

@@ -2,7 +2,9 @@
 
 use super::locate::{Located, Seg, field_name};
 use super::{Enumeration, MAX_DEPTH, Numbering, Part, Spec};
+use crate::doc::roles::Form;
 use crate::error::Result;
+use crate::render::marker_error_text;
 
 pub fn validate(spec: &Located<Spec>) -> Result<()> {
     let s = &spec.value;
@@ -13,15 +15,11 @@ pub fn validate(spec: &Located<Spec>) -> Result<()> {
             .into());
     }
     check_text(spec)?;
-    if s.numbering == Some(Numbering::Shouxian) && s.parts.len() > 4 {
+    if s.numbering == Some(Numbering::Shouxian)
+        && let Err(e) = Form::Shouxian.write(1, s.parts.len())
+    {
         return Err(spec
-            .error_at(
-                &[Seg::Key("numbering")],
-                format!(
-                    "“首先、其次、再次、最后”最多只能排四个部分，这里有{}个",
-                    s.parts.len()
-                ),
-            )
+            .error_at(&[Seg::Key("numbering")], marker_error_text(&e))
             .help("把部分合并到四个以内，或改用 numbering = \"standard\" 或 \"di\"")
             .into());
     }
@@ -37,15 +35,17 @@ fn check_parts<'a>(
 ) -> Result<()> {
     for (i, part) in parts.iter().enumerate() {
         path.push(Seg::Index(i));
-        if part.enumeration == Some(Enumeration::Fangmian) && part.points.len() != 2 {
+        if part.enumeration == Some(Enumeration::Fangmian)
+            && let Err(e) = Form::Fangmian.write(1, part.points.len())
+        {
             path.push(Seg::Key("enumeration"));
             let err = spec
                 .error_at(
                     path,
                     format!(
-                        "“一方面……另一方面……”只能用于两点，`{}` 有{}点",
+                        "`{}`：{}",
                         field_name(&path[..path.len() - 1]),
-                        crate::numerals::cardinal(part.points.len() as u64)
+                        marker_error_text(&e)
                     ),
                 )
                 .help("写成恰好两个 points，或改用 enumeration = \"shi\"（一是、二是……）");

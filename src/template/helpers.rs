@@ -72,32 +72,15 @@ fn count(h: &Helper<'_>) -> Result<String, RenderError> {
     Ok(numerals::count(n))
 }
 
-/// Parses a form name as used in specs and templates.
-pub fn form_by_name(name: &str) -> Option<Form> {
-    Some(match name {
-        "yi" => Form::Yi,
-        "paren-yi" => Form::ParenYi,
-        "arabic-dot" => Form::ArabicDot,
-        "arabic-dun" => Form::ArabicDun,
-        "paren-arabic" => Form::ParenArabic,
-        "arabic-paren" => Form::ArabicParen,
-        "di" => Form::Di,
-        "shouxian" => Form::Shouxian,
-        "yao" => Form::Yao,
-        "shi" => Form::Shi,
-        "fangmian" => Form::Fangmian,
-        "unnumbered" => Form::Unnumbered,
-        _ => return None,
-    })
-}
-
 /// `{{ordinal "shi" @index points}}` → 一是: index is 0-based (as `@index` is); the total is a
 /// number or the array being numbered (needed by 首先…最后 and 一方面…另一方面).
 fn ordinal(h: &Helper<'_>) -> Result<String, RenderError> {
     let form_name = param(h, 0, "ordinal")?.as_str().unwrap_or_default();
-    let form = form_by_name(form_name).ok_or_else(|| {
+    let form = Form::from_name(form_name).ok_or_else(|| {
+        let names: Vec<String> = Form::ALL.iter().map(|f| f.name()).collect();
         RenderErrorReason::Other(format!(
-            "ordinal 不认识的编号形式 `{form_name}`（可用：yi、paren-yi、arabic-dot、arabic-dun、paren-arabic、arabic-paren、di、shouxian、yao、shi、fangmian）"
+            "ordinal 不认识的编号形式 `{form_name}`（可用：{}）",
+            names.join("、")
         ))
     })?;
     let index = number(param(h, 1, "ordinal")?, "ordinal")?;
