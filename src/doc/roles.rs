@@ -659,16 +659,12 @@ mod tests {
 
     #[test]
     fn writes_markers_and_reads_them_back() {
-        for form in [
-            Form::Yi,
-            Form::ParenYi,
-            Form::ArabicDot,
-            Form::ArabicDun,
-            Form::ParenArabic,
-            Form::ArabicParen,
-            Form::Di,
-            Form::Yao,
-        ] {
+        // every heading form that numbers any count (一是 is inline, 首先/一方面 are limited)
+        let forms = Form::ALL
+            .into_iter()
+            .filter(|f| f.max_items().is_none() && !matches!(f, Form::Shi | Form::Unnumbered));
+        assert_eq!(forms.clone().count(), 8);
+        for form in forms {
             for n in [1, 2, 10, 11, 21] {
                 let written = form.write(n, 30).unwrap();
                 let read = heading_marker(&format!("{written}加强领导")).unwrap();
