@@ -166,7 +166,7 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
     (
         "badtpl.toml",
         "template = \"reveiw\"\ntitle = \"讲话\"\n",
-        "错误：badtpl.toml:1:12：没有名为 \"reveiw\" 的模板\n  提示：是不是想写 \"review\"？可用的讲话类型：article、mobilization、promotion、regular、review\n",
+        "错误：badtpl.toml:1:12：没有名为 \"reveiw\" 的模板\n  提示：是不是想写 \"review\"？可用的讲话类型：article、mobilization、promotion、regular、review。找过的模板目录：内置模板；自定义类型放在要素文件旁的 templates/ 里，或用 --templates 目录 指定\n",
     ),
     (
         "deep.toml",

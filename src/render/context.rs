@@ -5,9 +5,14 @@ use crate::doc::punct;
 use crate::doc::roles::{Form, STANDARD_HEADING_FORMS};
 use crate::error::Result;
 use crate::numerals;
-use crate::spec::{Enumeration, HeadingStyle, Kind, Located, Numbering, Part, Seg, Spec};
+use crate::spec::{
+    Enumeration, HeadingStyle, Kind, Located, Numbering, Part, PhraseChoice, Seg, Spec,
+};
 use crate::template::FrontMatter;
+use crate::template::front_matter::Alternatives;
 use serde::Serialize;
+use std::cell::Cell;
+use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 pub struct Context {
@@ -26,6 +31,10 @@ pub struct Context {
     pub(super) count_word: String,
     pub(super) parts: Vec<PartCtx>,
     pub(super) closing: Closing,
+    /// The chosen alternative of each of the template's stock sentences (`phrases.comment`).
+    pub(super) phrases: BTreeMap<String, String>,
+    /// The spec's free `[vars]` table, for custom templates.
+    pub(super) vars: toml::Table,
 }
 
 #[derive(Serialize)]
@@ -157,7 +166,9 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
         numbering,
         forms: s.heading_forms.as_deref().unwrap_or(&[]),
         enumeration,
+        affirmed: Cell::new(false),
     };
+    check_phrase_keys(spec, front)?;
     let parts = levels.parts(&s.parts, 1, &mut path)?;
     let call = opt_phrase(&s.closing.call).map(|c| {
         let c = c.strip_prefix("同志们，").unwrap_or(&c).to_string();
@@ -195,7 +206,104 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
             goal: opt_phrase(&s.closing.goal),
             paragraphs: texts(&s.closing.paragraphs),
         },
+        phrases: front
+            .phrases
+            .iter()
+            .map(|(name, alts)| Ok((name.clone(), choose(spec, name, alts, |_| None)?)))
+            .filter_map(|r: Result<(String, Option<String>)>| match r {
+                Ok((n, Some(t))) => Some(Ok((n, t))),
+                Ok((_, None)) => None,
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<Result<_>>()?,
+        vars: s.vars.clone(),
     })
+}
+
+/// Every key of the spec's `[phrases]` names a stock sentence of the template.
+fn check_phrase_keys(spec: &Located<Spec>, front: &FrontMatter) -> Result<()> {
+    let mut names: Vec<&str> = front.phrases.keys().map(String::as_str).collect();
+    names.extend(
+        front
+            .intro
+            .by_kind()
+            .iter()
+            .filter(|(_, a)| !a.is_empty())
+            .map(|(k, _)| *k),
+    );
+    for key in spec.value.phrases.keys() {
+        if !names.contains(&key.as_str()) {
+            let mut help = format!("这个模板可选的套话：{}", names.join("、"));
+            if let Some(n) = crate::error::nearest(key, names.iter().copied()) {
+                help = format!("是不是想写 {n}？{help}");
+            }
+            return Err(spec
+                .error_at(
+                    &[Seg::Key("phrases"), Seg::Key(key)],
+                    format!("模板没有名为 {key} 的套话"),
+                )
+                .help(help)
+                .into());
+        }
+    }
+    Ok(())
+}
+
+/// The alternative of `alts` the spec picked under `[phrases] key`, or the first one that
+/// fits (`misfit` says why one does not).
+fn choose(
+    spec: &Located<Spec>,
+    key: &str,
+    alts: &Alternatives,
+    misfit: impl Fn(&str) -> Option<&'static str>,
+) -> Result<Option<String>> {
+    let picked = match spec.value.phrases.get(key) {
+        None => None,
+        Some(choice) => {
+            let found = match choice {
+                PhraseChoice::Number(n) => usize::try_from(*n)
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| alts.0.get(i)),
+                PhraseChoice::Name(name) => alts.0.iter().find(|p| p.name() == Some(name.as_str())),
+            };
+            let at = [Seg::Key("phrases"), Seg::Key(key)];
+            let Some(phrase) = found else {
+                let list: Vec<String> = alts
+                    .0
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| match p.name() {
+                        Some(n) => format!("{} {n}", i + 1),
+                        None => (i + 1).to_string(),
+                    })
+                    .collect();
+                return Err(spec
+                    .error_at(&at, format!("套话 {key} 没有这一句"))
+                    .help(format!(
+                        "可选：{}（jianghua templates show 模板名 列出全文）",
+                        list.join("、")
+                    ))
+                    .into());
+            };
+            if let Some(why) = misfit(phrase.text()) {
+                return Err(spec
+                    .error_at(&at, format!("套话“{}”放在这里不合适：{why}", phrase.text()))
+                    .help("换一句，或删掉这一行，由程序挑一句合适的")
+                    .into());
+            }
+            Some(phrase.text())
+        }
+    };
+    let text = picked.or_else(|| {
+        alts.0
+            .iter()
+            .map(|p| p.text())
+            .find(|t| misfit(t).is_none())
+    });
+    Ok(text
+        .map(|t| punct::full_width(t.trim()).into_owned())
+        .filter(|t| !t.is_empty()))
 }
 
 /// The marker form for a part at `level` (1-based) under a numbering scheme: the scheme's own
@@ -232,6 +340,9 @@ struct Levels<'a> {
     /// Per-level form overrides (`heading-forms`); levels past the list follow `numbering`.
     forms: &'a [Form],
     enumeration: Enumeration,
+    /// True once a part that affirms achievements has been written (for the intros that
+    /// follow one: 在肯定成绩的同时……).
+    affirmed: Cell<bool>,
 }
 
 impl Levels<'_> {
@@ -322,16 +433,23 @@ impl Levels<'_> {
             let paragraphs = texts(&part.paragraphs);
             let intro = if paragraphs.is_empty() && !points.is_empty() {
                 let intros = &self.front.intro;
-                match part.kind {
-                    Some(Kind::Achievements) => intros.achievements.clone(),
-                    Some(Kind::Problems) => intros.problems.clone(),
-                    Some(Kind::Experience) => intros.experience.clone(),
-                    Some(Kind::Tasks) => intros.tasks.clone(),
-                    _ => None,
-                }
+                let (key, alts) = match part.kind {
+                    Some(Kind::Achievements) => ("achievements", &intros.achievements),
+                    Some(Kind::Problems) => ("problems", &intros.problems),
+                    Some(Kind::Experience) => ("experience", &intros.experience),
+                    Some(Kind::Tasks) => ("tasks", &intros.tasks),
+                    _ => ("", &Alternatives::default()),
+                };
+                let affirmed = self.affirmed.get();
+                choose(self.spec, key, alts, |t| {
+                    crate::doc::roles::intro_misfit(t, points.len(), affirmed)
+                })?
             } else {
                 None
             };
+            if part.kind == Some(Kind::Achievements) {
+                self.affirmed.set(true);
+            }
             let (lead, lead_end) = if has_heading {
                 let full = format!("{marker}{}", punct::sentence(&heading));
                 let cut = full

@@ -27,7 +27,11 @@ pub fn render_doc(spec: &Located<Spec>, templates: &TemplateSet) -> Result<Doc> 
     let prepared = match templates.prepare(&spec.value.template, &spec_dir) {
         Ok(p) => p,
         Err(TemplateLookup::Unknown { names, suggestion }) => {
-            let mut help = format!("可用的讲话类型：{}", names.join("、"));
+            let mut help = format!(
+                "可用的讲话类型：{}。找过的模板目录：{}；自定义类型放在要素文件旁的 templates/ 里，或用 --templates 目录 指定",
+                names.join("、"),
+                searched(templates)
+            );
             if let Some(s) = suggestion {
                 help = format!("是不是想写 \"{s}\"？{help}");
             }
@@ -53,6 +57,12 @@ pub fn render_doc(spec: &Located<Spec>, templates: &TemplateSet) -> Result<Doc> 
                 .help("模板路径相对于要素文件所在的目录；也可以写内置类型名，如 \"review\"")
                 .into());
         }
+        Err(TemplateLookup::Path(why)) => {
+            return Err(spec
+                .error_at(&[Seg::Key("template")], why)
+                .help("把模板文件放在要素文件旁边（或其子目录里），写相对路径，如 \"mine.hbs\"")
+                .into());
+        }
         Err(TemplateLookup::Other(e)) => return Err(e),
     };
     let ctx = context::build(spec, &prepared.front)?;
@@ -72,6 +82,17 @@ pub fn render_doc(spec: &Located<Spec>, templates: &TemplateSet) -> Result<Doc> 
         .help("在模板中开场白之后、结束语之前单独写一行 {{> body}}")
         .into()
     })
+}
+
+/// The template folders searched, for messages.
+fn searched(templates: &TemplateSet) -> String {
+    let mut dirs: Vec<String> = templates
+        .overlays
+        .iter()
+        .map(|d| d.display().to_string())
+        .collect();
+    dirs.push("内置模板".to_string());
+    dirs.join("、")
 }
 
 /// Renders a spec to plain Markdown.

@@ -1,5 +1,6 @@
 //! Speech templates: the built-in set, user folders that shadow it file by file, and Handlebars setup.
 
+pub mod check;
 pub mod front_matter;
 pub mod helpers;
 
@@ -99,7 +100,7 @@ impl TemplateSet {
         for dir in &self.overlays {
             let path = dir.join(file_name);
             if path.is_file() {
-                let source = read(&path)?;
+                let source = read_in(dir, &path)?;
                 return Ok(Some(TemplateFile {
                     source,
                     origin: Origin::File(path),
@@ -162,8 +163,16 @@ impl TemplateSet {
         template: &str,
         spec_dir: &Path,
     ) -> Result<Prepared, TemplateLookup> {
+        for dir in &self.overlays {
+            if !dir.is_dir() {
+                return Err(TemplateLookup::Other(crate::Error::Usage(format!(
+                    "找不到模板目录 {}（--templates 指定的目录应当存在，里面放 *.hbs 模板）",
+                    dir.display()
+                ))));
+            }
+        }
         let (name, file) = if template.ends_with(".hbs") || template.contains('/') {
-            let path = spec_dir.join(template);
+            let path = spec_template_path(spec_dir, template).map_err(TemplateLookup::Path)?;
             let source = read(&path).map_err(TemplateLookup::Other)?;
             let name = path
                 .file_stem()
@@ -198,20 +207,85 @@ impl TemplateSet {
         registry.register_escape_fn(plain);
         helpers::register(&mut registry);
         let mut origins = BTreeMap::new();
-        let front = FrontMatter::parse(&file.source, &file.origin.display_path())?;
-        registry
-            .register_template_string(&name, without_leading_comment(&file.source))
-            .map_err(|e| template_error(&e, &file.origin))?;
-        check_markup(&file)?;
-        origins.insert(name.clone(), file.origin);
+        let own_front = FrontMatter::parse(&file.source, &file.origin.display_path())?;
+        // the chain of types this one extends, nearest first
+        let mut chain: Vec<(String, TemplateFile, FrontMatter)> = Vec::new();
+        let mut extends = own_front.extends.clone();
+        let mut below = file.origin.clone();
+        let mut child_source = file.source.clone();
+        let mut child_origin = file.origin.clone();
+        while let Some(parent) = extends {
+            let at = child_source.find("extends").unwrap_or(0);
+            if chain.len() >= 8 || parent == name || chain.iter().any(|(n, _, _)| *n == parent) {
+                return Err(SourceError::new(
+                    child_origin.display_path(),
+                    format!("模板的继承绕成了圈：{name} 又回到了 {parent}"),
+                )
+                .help("extends 只能指向另一个讲话类型，且不能互相继承")
+                .at_offset(&child_source, at)
+                .into());
+            }
+            let Some(pfile) = self.file_below(&format!("{parent}.hbs"), &below)? else {
+                let names = self.speech_names();
+                let mut help = format!("可用的讲话类型：{}", names.join("、"));
+                if let Some(n) = nearest(&parent, names.iter().map(String::as_str)) {
+                    help = format!("是不是想写 \"{n}\"？{help}");
+                }
+                return Err(SourceError::new(
+                    child_origin.display_path(),
+                    format!("extends 指向的讲话类型 \"{parent}\" 不存在"),
+                )
+                .help(help)
+                .at_offset(&child_source, at)
+                .into());
+            };
+            let pfront = FrontMatter::parse(&pfile.source, &pfile.origin.display_path())?;
+            extends = pfront.extends.clone();
+            below = pfile.origin.clone();
+            child_source = pfile.source.clone();
+            child_origin = pfile.origin.clone();
+            chain.push((parent, pfile, pfront));
+        }
+        let mut front = own_front;
+        for (_, _, pfront) in &chain {
+            front = front.over(pfront.clone());
+        }
+        // each level is registered on its own: the type itself under its name, the types it
+        // extends as partials `base-1`, `base-2` … that the level below calls at its end
+        let sources: Vec<(String, &TemplateFile)> = std::iter::once((name.clone(), &file))
+            .chain(
+                chain
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, f, _))| (format!("base-{}", i + 1), f)),
+            )
+            .collect();
+        for (i, (reg_name, f)) in sources.iter().enumerate() {
+            let mut text = without_leading_comment(&f.source);
+            if i + 1 < sources.len() {
+                check::extension_body(
+                    f,
+                    &sources[i + 1..].iter().map(|(_, f)| *f).collect::<Vec<_>>(),
+                )?;
+                text.push_str(&format!("{{{{> base-{}}}}}", i + 1));
+            }
+            let registered = if i == 0 {
+                registry.register_template_string(reg_name, &text)
+            } else {
+                registry.register_partial(reg_name, &text)
+            };
+            registered.map_err(|e| template_error(&e, &f.source, &f.origin))?;
+            check::markup(f)?;
+            origins.insert(reg_name.clone(), f.origin.clone());
+        }
         // the head and the body are built by the engine; the template says where they go
         registry
             .register_partial("head", HEAD_MARK)
-            .map_err(|e| template_error(&e, &Origin::BuiltIn("_head.hbs")))?;
+            .map_err(|e| template_error(&e, HEAD_MARK, &Origin::BuiltIn("_head.hbs")))?;
         registry
             .register_partial("body", BODY_MARK)
-            .map_err(|e| template_error(&e, &Origin::BuiltIn("_body.hbs")))?;
-        for partial in partial_names(self) {
+            .map_err(|e| template_error(&e, BODY_MARK, &Origin::BuiltIn("_body.hbs")))?;
+        for partial in partial_names(self)? {
             let Some(file) = self.file(&format!("_{partial}.hbs"))? else {
                 continue;
             };
@@ -225,16 +299,46 @@ impl TemplateSet {
             }
             registry
                 .register_partial(&partial, without_leading_comment(&file.source))
-                .map_err(|e| template_error(&e, &file.origin))?;
-            check_markup(&file)?;
+                .map_err(|e| template_error(&e, &file.source, &file.origin))?;
+            check::markup(&file)?;
             origins.insert(partial, file.origin);
         }
+        check::partial_cycles(&registry, &origins)?;
         Ok(Prepared {
             registry,
             front,
             name,
             origins,
         })
+    }
+
+    /// The file `file_name` as found below `origin` in the search order (overlays, then the
+    /// built-ins): what a template extends when it has the same name as the one it changes.
+    fn file_below(&self, file_name: &str, origin: &Origin) -> Result<Option<TemplateFile>> {
+        let start = match origin {
+            Origin::BuiltIn(_) => self.overlays.len(),
+            Origin::File(path) => self
+                .overlays
+                .iter()
+                .position(|d| path.parent() == Some(d.as_path()))
+                .map_or(0, |i| i + 1),
+        };
+        for dir in &self.overlays[start..] {
+            let path = dir.join(file_name);
+            if Origin::File(path.clone()) != *origin && path.is_file() {
+                return Ok(Some(TemplateFile {
+                    source: read_in(dir, &path)?,
+                    origin: Origin::File(path),
+                }));
+            }
+        }
+        Ok(BUILTIN
+            .iter()
+            .find(|(n, _)| *n == file_name && Origin::BuiltIn(n) != *origin)
+            .map(|(n, s)| TemplateFile {
+                source: s.to_string(),
+                origin: Origin::BuiltIn(n),
+            }))
     }
 }
 
@@ -259,7 +363,7 @@ fn without_leading_comment(source: &str) -> String {
 }
 
 /// Partial names (`_part.hbs` → `part`) from the built-ins and every overlay folder.
-fn partial_names(set: &TemplateSet) -> Vec<String> {
+fn partial_names(set: &TemplateSet) -> Result<Vec<String>> {
     let mut names: Vec<String> = BUILTIN
         .iter()
         .filter_map(|(n, _)| n.strip_prefix('_')?.strip_suffix(".hbs"))
@@ -275,7 +379,7 @@ fn partial_names(set: &TemplateSet) -> Vec<String> {
             }
         }
     }
-    names
+    Ok(names)
 }
 
 /// Partials the engine provides: `{{> head}}` (title, bylines, salutation) and `{{> body}}`
@@ -290,89 +394,6 @@ pub fn plain(text: &str) -> String {
         .collect()
 }
 
-/// Markdown written in a template's own text would reach the speech as literal characters (or,
-/// as before, be silently lost): refuse it where it stands.
-fn check_markup(file: &TemplateFile) -> Result<()> {
-    let source = &file.source;
-    let mut offset = 0;
-    let mut in_tag: Option<&str> = None; // the closing delimiter we are waiting for
-    for line in source.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        let mut i = 0;
-        let mut at_start = true;
-        while i < line.len() {
-            let rest = &line[i..];
-            if let Some(close) = in_tag {
-                match rest.find(close) {
-                    Some(k) => {
-                        i += k + close.len();
-                        in_tag = None;
-                        continue;
-                    }
-                    None => break,
-                }
-            }
-            if rest.starts_with("{{!--") {
-                in_tag = Some("--}}");
-                i += 5;
-                continue;
-            }
-            if rest.starts_with("{{") {
-                in_tag = Some("}}");
-                i += 2;
-                continue;
-            }
-            let c = rest.chars().next().unwrap_or(' ');
-            if at_start && (c == ' ' || c == '\t') {
-                i += 1;
-                continue;
-            }
-            let found = if rest.starts_with("**") || rest.starts_with("__") {
-                Some(("**", "加粗"))
-            } else if at_start {
-                markdown_line_start(rest)
-            } else {
-                None
-            };
-            if let Some((mark, what)) = found {
-                return Err(SourceError::new(
-                    file.origin.display_path(),
-                    format!("模板文字里写了 Markdown 的{what}标记“{mark}”：模板只写措辞，不写排版标记"),
-                )
-                .help("标题、称呼、各部分和列举由 {{> head}} 和 {{> body}} 按公文格式生成；要另起一段，空一行即可")
-                .at_offset(source, line_start + i)
-                .into());
-            }
-            at_start = false;
-            i += c.len_utf8();
-        }
-    }
-    Ok(())
-}
-
-/// A Markdown block marker at the start of a line: heading, list item, quote.
-fn markdown_line_start(rest: &str) -> Option<(&'static str, &'static str)> {
-    if rest.starts_with('#') {
-        return Some(("#", "标题"));
-    }
-    for (mark, what) in [
-        ("- ", "列表"),
-        ("* ", "列表"),
-        ("+ ", "列表"),
-        ("> ", "引用"),
-    ] {
-        if rest.starts_with(mark) {
-            return Some((mark.trim_end(), what));
-        }
-    }
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")) {
-        return Some(("1.", "编号列表"));
-    }
-    None
-}
-
 /// Why a template could not be prepared.
 #[derive(Debug)]
 pub enum TemplateLookup {
@@ -381,26 +402,102 @@ pub enum TemplateLookup {
         names: Vec<String>,
         suggestion: Option<String>,
     },
+    /// A template path the spec may not use (outside its folder, not a file).
+    Path(String),
     Other(crate::Error),
 }
 
 fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|source| crate::Error::Read {
+    let bytes = std::fs::read(path).map_err(|source| crate::Error::Read {
         path: path.to_path_buf(),
         source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let before = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+        SourceError::new(path, "模板文件不是 UTF-8 编码的文本")
+            .help("用文本编辑器把它另存为 UTF-8 编码")
+            .at_offset(&before, valid)
+            .into()
     })
 }
 
+/// Reads a template file of a template folder; a link leading out of the folder is refused.
+fn read_in(dir: &Path, path: &Path) -> Result<String> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let inside = match (dir.canonicalize(), path.canonicalize()) {
+            (Ok(d), Ok(p)) => p.starts_with(d),
+            _ => false,
+        };
+        if !inside {
+            return Err(
+                SourceError::new(path, "这个模板文件是指向模板目录之外的链接，不会读取")
+                    .help("把模板文件本身复制到模板目录里")
+                    .into(),
+            );
+        }
+    }
+    read(path)
+}
+
+/// Where a spec's `template = "x.hbs"` points: a file inside the spec's folder. Absolute
+/// paths, `..`, links leading out and anything but a regular file are refused.
+fn spec_template_path(spec_dir: &Path, template: &str) -> Result<PathBuf, String> {
+    let rel = Path::new(template);
+    if rel.is_absolute()
+        || rel.components().any(|c| {
+            !matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        })
+    {
+        return Err("模板路径只能指向要素文件所在目录（或其子目录）里的文件".to_string());
+    }
+    let path = spec_dir.join(rel);
+    if let (Ok(d), Ok(p)) = (
+        spec_dir.canonicalize().or_else(|_| std::env::current_dir()),
+        path.canonicalize(),
+    ) {
+        if !p.starts_with(&d) {
+            return Err("模板文件是指向要素文件所在目录之外的链接".to_string());
+        }
+        if !p.is_file() {
+            return Err("模板路径指向的不是普通文件".to_string());
+        }
+    }
+    Ok(path)
+}
+
 /// A Handlebars syntax error as a positioned error in the template file.
-fn template_error(e: &handlebars::TemplateError, origin: &Origin) -> crate::Error {
+fn template_error(e: &handlebars::TemplateError, source: &str, origin: &Origin) -> crate::Error {
+    use handlebars::TemplateErrorReason as R;
+    let help = "检查 {{ }} 是否成对，{{#if}}/{{#each}} 是否都有对应的 {{/if}}/{{/each}}";
     let reason = match e.reason() {
-        handlebars::TemplateErrorReason::MismatchingClosedHelper(open, close) => {
+        R::MismatchingClosedHelper(open, close) => {
             format!("模板块没有正确闭合：打开的是 {{{{#{open}}}}}，关闭的却是 {{{{/{close}}}}}")
+        }
+        R::InvalidSyntax(_) | R::NestedSubexpression => {
+            // a block left open is reported by Handlebars at the end of the file: point at
+            // where it was opened instead
+            if let Some((at, name)) = check::unclosed_block(source) {
+                return SourceError::new(
+                    origin.display_path(),
+                    format!("{{{{#{name}}}}} 没有对应的 {{{{/{name}}}}}"),
+                )
+                .help(format!("在这一块结束的地方写 {{{{/{name}}}}}"))
+                .at_offset(source, at)
+                .into();
+            }
+            "模板语法错误：{{ }} 里的写法不对".to_string()
+        }
+        R::MismatchingClosedDecorator(open, close) => {
+            format!("模板块没有正确闭合：打开的是 {{{{#*{open}}}}}，关闭的却是 {{{{/{close}}}}}")
         }
         other => format!("模板语法错误：{other}"),
     };
-    let mut err = SourceError::new(origin.display_path(), reason)
-        .help("检查 {{ }} 是否成对，{{#if}}/{{#each}} 是否都有对应的 {{/if}}/{{/each}}");
+    let mut err = SourceError::new(origin.display_path(), reason).help(help);
     if let Some((line, col)) = e.pos() {
         err = err.at(line, col);
     }
@@ -425,6 +522,10 @@ impl Prepared {
             R::PartialNotFound(p) => (
                 format!("模板引用了不存在的片段 `{p}`"),
                 "片段文件名应为 _名字.hbs，放在模板目录中".to_string(),
+            ),
+            R::CannotIncludeSelf => (
+                "模板片段不能在 {{#> 名字}} 块里引用它自己".to_string(),
+                "去掉这一处对自身的引用".to_string(),
             ),
             R::HelperNotFound(h) => (
                 format!("模板用了不存在的辅助函数 `{h}`"),
