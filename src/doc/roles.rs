@@ -619,6 +619,25 @@ pub fn guess_kind(heading: &str, first_sentence: &str) -> crate::spec::Kind {
     Kind::Other
 }
 
+/// Words by which a stock intro leans on achievements affirmed before it.
+const AFTER_AFFIRMING: &[&str] = &["成绩的同时", "成效的同时", "看到成绩", "同时也要看到"];
+
+/// 几 + a measure word: a vague count, which never announces exactly two items.
+const VAGUE_COUNTS: &[&str] = &["几点", "几个", "几条", "几项", "几方面", "几件", "几句"];
+
+/// Why a stock intro cannot stand before `points` points (None when it fits): one that says
+/// 在肯定成绩的同时 needs a part that affirmed something before it, and 几个/几点 never
+/// announces exactly two.
+pub fn intro_misfit(text: &str, points: usize, affirmed_before: bool) -> Option<&'static str> {
+    if !affirmed_before && AFTER_AFFIRMING.iter().any(|w| text.contains(w)) {
+        return Some("它承接前面肯定的成绩，但前面没有讲成绩的部分");
+    }
+    if points == 2 && VAGUE_COUNTS.iter().any(|w| text.contains(w)) {
+        return Some("“几”不用来预告恰好两点");
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -814,23 +833,4 @@ mod tests {
         let t = "坚持“抓好党建是本职。”不放松。要落实。";
         assert_eq!(&t[run_in_split(t).unwrap()..], "要落实。");
     }
-}
-
-/// Words by which a stock intro leans on achievements affirmed before it.
-const AFTER_AFFIRMING: &[&str] = &["成绩的同时", "成效的同时", "看到成绩", "同时也要看到"];
-
-/// 几 + a measure word: a vague count, which never announces exactly two items.
-const VAGUE_COUNTS: &[&str] = &["几点", "几个", "几条", "几项", "几方面", "几件", "几句"];
-
-/// Why a stock intro cannot stand before `points` points (None when it fits): one that says
-/// 在肯定成绩的同时 needs a part that affirmed something before it, and 几个/几点 never
-/// announces exactly two.
-pub fn intro_misfit(text: &str, points: usize, affirmed_before: bool) -> Option<&'static str> {
-    if !affirmed_before && AFTER_AFFIRMING.iter().any(|w| text.contains(w)) {
-        return Some("它承接前面肯定的成绩，但前面没有讲成绩的部分");
-    }
-    if points == 2 && VAGUE_COUNTS.iter().any(|w| text.contains(w)) {
-        return Some("“几”不用来预告恰好两点");
-    }
-    None
 }

@@ -174,8 +174,9 @@ fn walk(
     }
 }
 
-/// Partials that include each other whatever the data would recurse until the stack runs out:
-/// refuse them, naming the files of the cycle.
+/// Partials that include each other would recurse until the stack runs out (Handlebars has no
+/// depth limit, and the engine builds the nested parts itself): refuse every cycle, naming
+/// its files.
 pub fn partial_cycles(
     registry: &handlebars::Handlebars<'_>,
     origins: &BTreeMap<String, Origin>,
@@ -185,14 +186,7 @@ pub fn partial_cycles(
         if let Some(t) = registry.get_template(name) {
             let (mut calls, mut blocks) = (Vec::new(), Vec::new());
             walk(t, false, &mut calls, &mut blocks);
-            edges.insert(
-                name.clone(),
-                calls
-                    .into_iter()
-                    .filter(|(_, c)| !c)
-                    .map(|(n, _)| n)
-                    .collect(),
-            );
+            edges.insert(name.clone(), calls.into_iter().map(|(n, _)| n).collect());
         }
     }
     for start in edges.keys() {
@@ -213,7 +207,7 @@ pub fn partial_cycles(
                 first,
                 format!("模板片段互相引用，没有尽头：{}", files.join(" → ")),
             )
-            .help("去掉其中一处 {{> 片段名}}，或把它放进 {{#if}}/{{#each}} 里，让引用有结束的时候")
+            .help("去掉其中一处 {{> 片段名}}；各部分的层层嵌套由 {{> body}} 排出，模板不必递归")
             .into());
         }
     }

@@ -216,7 +216,17 @@ impl TemplateSet {
         let mut child_origin = file.origin.clone();
         while let Some(parent) = extends {
             let at = child_source.find("extends").unwrap_or(0);
-            if chain.len() >= 8 || parent == name || chain.iter().any(|(n, _, _)| *n == parent) {
+            // a type extends the one of the same name below it (a user's review.hbs extends
+            // the built-in review), or another type found the usual way
+            let current = chain.last().map_or(name.as_str(), |(n, _, _)| n.as_str());
+            let found = if parent == current {
+                self.file_below(&format!("{parent}.hbs"), &below)?
+            } else {
+                self.file(&format!("{parent}.hbs"))?
+            };
+            let seen =
+                |o: &Origin| *o == file.origin || chain.iter().any(|(_, f, _)| f.origin == *o);
+            if chain.len() >= 8 || found.as_ref().is_some_and(|f| seen(&f.origin)) {
                 return Err(SourceError::new(
                     child_origin.display_path(),
                     format!("模板的继承绕成了圈：{name} 又回到了 {parent}"),
@@ -225,7 +235,7 @@ impl TemplateSet {
                 .at_offset(&child_source, at)
                 .into());
             }
-            let Some(pfile) = self.file_below(&format!("{parent}.hbs"), &below)? else {
+            let Some(pfile) = found else {
                 let names = self.speech_names();
                 let mut help = format!("可用的讲话类型：{}", names.join("、"));
                 if let Some(n) = nearest(&parent, names.iter().map(String::as_str)) {
