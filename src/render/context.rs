@@ -216,7 +216,11 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
                 Err(e) => Some(Err(e)),
             })
             .collect::<Result<_>>()?,
-        vars: s.vars.clone(),
+        vars: {
+            let mut vars = front.vars.clone();
+            vars.extend(s.vars.clone());
+            vars
+        },
     })
 }
 

@@ -43,8 +43,16 @@ pub fn unclosed_block(source: &str) -> Option<(usize, String)> {
                 .take_while(|c| !c.is_whitespace() && *c != '~' && *c != '}')
                 .collect();
             open.push((at, name));
-        } else if tag.starts_with('/') {
-            open.pop();
+        } else if let Some(close) = tag.strip_prefix('/') {
+            let close = close.trim_end_matches('~').trim();
+            match open.last() {
+                Some((_, name)) if name == close => {
+                    open.pop();
+                }
+                // closing something else: the innermost open block was left open
+                Some(_) => return open.pop(),
+                None => {}
+            }
         }
     }
     open.into_iter().next()
@@ -288,4 +296,12 @@ pub fn extension_body(file: &TemplateFile, parents: &[&TemplateFile]) -> Result<
         }
     }
     Ok(())
+}
+
+/// The blocks a template offers to the templates that extend it (`{{#> closing}}…`).
+pub fn offered_blocks(t: &Template) -> Vec<String> {
+    let mut blocks = Vec::new();
+    walk(t, false, &mut Vec::new(), &mut blocks);
+    blocks.retain(|n| !super::RESERVED_PARTIALS.contains(&n.as_str()));
+    blocks
 }

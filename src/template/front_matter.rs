@@ -38,6 +38,10 @@ pub struct FrontMatter {
     /// a spec picks one with `[phrases] NAME = 2` or by its name.
     #[serde(default)]
     pub phrases: BTreeMap<String, Alternatives>,
+    /// A custom type's own fields with example values (`honorees = ["城关镇"]`): what
+    /// `vars.NAME` is when the spec's `[vars]` leaves it out, and what `templates check` uses.
+    #[serde(default)]
+    pub vars: toml::Table,
 }
 
 /// Stock lead-ins for parts of each kind, each with alternatives.
@@ -141,6 +145,11 @@ impl FrontMatter {
                 tasks: pick(self.intro.tasks, parent.intro.tasks),
             },
             phrases,
+            vars: {
+                let mut vars = parent.vars;
+                vars.extend(self.vars);
+                vars
+            },
         }
     }
 }
@@ -162,7 +171,7 @@ impl FrontMatter {
         let body_offset = template.len() - trimmed.len() + OPEN.len();
         toml::from_str(toml_text).map_err(|e| {
             let err = SourceError::new(path, format!("模板开头的默认设置有误：{}", e.message()))
-                .help("开头注释里只能写 description、extends、numbering、enumeration、transition、salutation、closing-subject、[intro] 和 [phrases]");
+                .help("开头注释里只能写 description、extends、numbering、enumeration、transition、salutation、closing-subject、[intro]、[phrases] 和 [vars]");
             match e.span() {
                 Some(span) => err.at_offset(template, body_offset + span.start),
                 None => err,

@@ -1,8 +1,10 @@
 //! Speech templates: the built-in set, user folders that shadow it file by file, and Handlebars setup.
 
 pub mod check;
+pub mod coverage;
 pub mod front_matter;
 pub mod helpers;
+pub mod reference;
 
 use crate::error::{Result, SourceError, nearest};
 use crate::render::assemble::{BODY_MARK, HEAD_MARK};
@@ -69,6 +71,8 @@ pub struct Prepared {
     pub name: String,
     /// Template name → origin, to turn Handlebars errors into positioned ones.
     pub origins: BTreeMap<String, Origin>,
+    /// The text of each file of the extends chain, to find which one an error is in.
+    sources: Vec<(Origin, String)>,
 }
 
 impl TemplateSet {
@@ -270,6 +274,7 @@ impl TemplateSet {
                     .map(|(i, (_, f, _))| (format!("base-{}", i + 1), f)),
             )
             .collect();
+        let mut sources_kept = Vec::new();
         for (i, (reg_name, f)) in sources.iter().enumerate() {
             let mut text = without_leading_comment(&f.source);
             if i + 1 < sources.len() {
@@ -287,6 +292,7 @@ impl TemplateSet {
             registered.map_err(|e| template_error(&e, &f.source, &f.origin))?;
             check::markup(f)?;
             origins.insert(reg_name.clone(), f.origin.clone());
+            sources_kept.push((f.origin.clone(), f.source.clone()));
         }
         // the head and the body are built by the engine; the template says where they go
         registry
@@ -319,6 +325,7 @@ impl TemplateSet {
             front,
             name,
             origins,
+            sources: sources_kept,
         })
     }
 
@@ -515,32 +522,107 @@ fn template_error(e: &handlebars::TemplateError, source: &str, origin: &Origin) 
 }
 
 impl Prepared {
+    /// The blocks a template extending this one may redefine, sorted.
+    pub fn blocks(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .origins
+            .keys()
+            .filter(|n| **n == self.name || n.starts_with("base-"))
+            .filter_map(|n| self.registry.get_template(n))
+            .flat_map(check::offered_blocks)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// A Handlebars render error as a positioned error in the template file.
     pub fn render_error(&self, e: &handlebars::RenderError) -> crate::Error {
         use handlebars::RenderErrorReason as R;
-        let origin = e
+        let mut origin = e
             .template_name
             .as_ref()
             .and_then(|n| self.origins.get(n))
             .or_else(|| self.origins.get(&self.name));
+        // a block a template redefines ({{#*inline}}) runs inside the template it extends:
+        // blame the file whose text at that position is the tag that failed
+        if let (Some(line), Some(col)) = (e.line_no, e.column_no) {
+            let tag_at = |o: &&Origin| {
+                self.sources
+                    .iter()
+                    .find(|(so, _)| so == *o)
+                    .is_some_and(|(_, src)| {
+                        src.lines()
+                            .nth(line.saturating_sub(1))
+                            .and_then(|l| {
+                                l.chars()
+                                    .skip(col.saturating_sub(1))
+                                    .collect::<String>()
+                                    .get(..2)
+                                    .map(|s| s == "{{")
+                            })
+                            .unwrap_or(false)
+                    })
+            };
+            if !origin.is_some_and(|o| tag_at(&o)) {
+                let chain: Vec<&Origin> = std::iter::once(self.name.as_str())
+                    .chain(
+                        self.origins
+                            .keys()
+                            .map(String::as_str)
+                            .filter(|n| n.starts_with("base-")),
+                    )
+                    .filter_map(|n| self.origins.get(n))
+                    .collect();
+                if let Some(o) = chain.into_iter().find(|o| tag_at(o)) {
+                    origin = Some(o);
+                }
+            }
+        }
         let path = origin.map_or_else(|| PathBuf::from(&self.name), Origin::display_path);
         let (message, help) = match e.reason() {
             R::MissingVariable(Some(var)) => (
                 format!("模板引用了不存在的变量 `{var}`"),
-                "检查变量名的拼写；可用的变量见 README 的“模板参考”".to_string(),
+                match nearest(
+                    var,
+                    reference::VARIABLES
+                        .iter()
+                        .map(|v| v.0.to_string())
+                        .chain(self.front.vars.keys().map(|k| format!("vars.{k}")))
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .map(String::as_str),
+                ) {
+                    Some(n) => format!("是不是想写 `{n}`？可用的变量见 docs/templates.md"),
+                    None => "检查变量名的拼写；可用的变量见 docs/templates.md".to_string(),
+                },
             ),
-            R::PartialNotFound(p) => (
-                format!("模板引用了不存在的片段 `{p}`"),
-                "片段文件名应为 _名字.hbs，放在模板目录中".to_string(),
-            ),
+            R::PartialNotFound(p) => (format!("模板引用了不存在的片段 `{p}`"), {
+                let names: Vec<&str> = self
+                    .origins
+                    .keys()
+                    .map(String::as_str)
+                    .chain(RESERVED_PARTIALS)
+                    .collect();
+                match nearest(p, names.iter().copied()) {
+                    Some(n) => format!(
+                        "是不是想写 {{{{> {n}}}}}？片段文件名应为 _名字.hbs，放在模板目录中"
+                    ),
+                    None => "片段文件名应为 _名字.hbs，放在模板目录中".to_string(),
+                }
+            }),
             R::CannotIncludeSelf => (
                 "模板片段不能在 {{#> 名字}} 块里引用它自己".to_string(),
                 "去掉这一处对自身的引用".to_string(),
             ),
-            R::HelperNotFound(h) => (
-                format!("模板用了不存在的辅助函数 `{h}`"),
-                "可用的辅助函数：cn、count、ordinal、join、date、date-cn、sentence".to_string(),
-            ),
+            R::HelperNotFound(h) => (format!("模板用了不存在的辅助函数 `{h}`"), {
+                let names: Vec<&str> = reference::HELPERS.iter().map(|h| h.0).collect();
+                let list = format!("可用的辅助函数：{}", names.join("、"));
+                match nearest(h, names.iter().copied()) {
+                    Some(n) => format!("是不是想写 {n}？{list}"),
+                    None => list,
+                }
+            }),
             other => (
                 format!("模板渲染失败：{other}"),
                 "检查这一行的写法".to_string(),
