@@ -42,7 +42,7 @@ fn new_refuses_to_overwrite_and_rejects_unknown_types() {
     let err = stderr_of(dir.path(), &["new", "reveiw"]);
     assert_eq!(
         err,
-        "错误：没有名为 “reveiw” 的讲话类型。是不是想写 review？可用的类型：article、mobilization、promotion、regular、review\n"
+        "错误：没有名为 “reveiw” 的讲话类型。是不是想写 review？可用的类型：article、mobilization、promotion、regular、review。自定义类型请加 --templates 模板目录，或把模板放在要素文件旁的 templates/ 里\n"
     );
 }
 
@@ -312,7 +312,7 @@ fn template_errors_name_the_template_file_and_line() {
     fs::write(dir.path().join("mine.hbs"), "{{> head}}\n\n{{meeting}}\n").unwrap();
     assert_eq!(
         stderr_of(dir.path(), &["render", "a.toml"]),
-        "错误：mine.hbs:3:1：模板引用了不存在的变量 `meeting`\n  提示：检查变量名的拼写；可用的变量见 README 的“模板参考”\n"
+        "错误：mine.hbs:3:1：模板引用了不存在的变量 `meeting`\n  提示：是不是想写 `opening.meeting`？可用的变量见 docs/templates.md\n"
     );
 }
 
