@@ -115,3 +115,87 @@ pub fn marker_error_text(e: &MarkerError) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::template::{TemplateSet, coverage, helpers, reference};
+
+    /// Every path of a JSON value, arrays written `name[]`.
+    fn paths(v: &serde_json::Value, prefix: &str, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    let p = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
+                    out.push(p.clone());
+                    if !matches!(k.as_str(), "phrases" | "vars") {
+                        paths(v, &p, out);
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for v in a {
+                    paths(v, &format!("{prefix}[]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_reference_lists_every_variable_and_helper() {
+        let docs = include_str!("../../docs/templates.md");
+        let set = TemplateSet::default();
+        let mut seen = Vec::new();
+        for text in coverage::SPECS {
+            let spec = crate::spec::parse(
+                &format!("template = \"review\"\n{text}"),
+                std::path::Path::new("c.toml"),
+            )
+            .unwrap();
+            let prepared = set.prepare("review", std::path::Path::new(".")).unwrap();
+            let ctx = super::context::build(&spec, &prepared.front).unwrap();
+            paths(&serde_json::to_value(&ctx).unwrap(), "", &mut seen);
+        }
+        seen.sort();
+        seen.dedup();
+        let listed: Vec<&str> = reference::VARIABLES.iter().map(|v| v.0).collect();
+        for p in &seen {
+            let mut p = p.clone();
+            while p.contains("parts[].sections[]") {
+                p = p.replace("parts[].sections[]", "parts[]");
+            }
+            assert!(
+                listed.contains(&p.as_str()),
+                "context variable {p} is not in reference::VARIABLES"
+            );
+        }
+        for (name, ..) in reference::VARIABLES {
+            assert!(
+                docs.contains(&format!("`{name}`")),
+                "docs/templates.md lacks `{name}`"
+            );
+        }
+        for name in helpers::names() {
+            assert!(
+                reference::HELPERS.iter().any(|h| h.0 == name),
+                "helper {name} is not in reference::HELPERS"
+            );
+        }
+        for (name, _) in reference::HELPERS {
+            assert!(
+                docs.contains(&format!("`{name}`")),
+                "docs/templates.md lacks helper `{name}`"
+            );
+        }
+        for block in ["opening", "closing"] {
+            assert!(
+                docs.contains(&format!("`{block}`")),
+                "docs/templates.md lacks block `{block}`"
+            );
+        }
+    }
+}

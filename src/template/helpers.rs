@@ -26,18 +26,25 @@ fn text_helper(f: TextHelper) -> Box<dyn HelperDef + Send + Sync> {
     )
 }
 
+/// Every helper of ours with its template name.
+const HELPERS: [(&str, TextHelper); 7] = [
+    ("cn", cn),
+    ("count", count),
+    ("ordinal", ordinal),
+    ("join", join),
+    ("sentence", sentence),
+    ("date", date),
+    ("date-cn", date_cn),
+];
+
+/// The names of the helpers `register` adds.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    HELPERS.iter().map(|(n, _)| *n)
+}
+
 /// Registers every helper under its template name.
 pub fn register(hbs: &mut Handlebars<'_>) {
-    let helpers: [(&str, TextHelper); 7] = [
-        ("cn", cn),
-        ("count", count),
-        ("ordinal", ordinal),
-        ("join", join),
-        ("sentence", sentence),
-        ("date", date),
-        ("date-cn", date_cn),
-    ];
-    for (name, f) in helpers {
+    for (name, f) in HELPERS {
         hbs.register_helper(name, text_helper(f));
     }
 }
