@@ -638,6 +638,22 @@ pub fn intro_misfit(text: &str, points: usize, affirmed_before: bool) -> Option<
     None
 }
 
+/// Chinese text for a numbering form that cannot number the items it was given.
+pub fn marker_error_text(e: &MarkerError) -> String {
+    match e {
+        MarkerError::TooMany { form, max, got } => format!(
+            "“{}”最多只能排{}项，这里有{}项",
+            form.label(),
+            crate::numerals::cardinal(*max as u64),
+            crate::numerals::cardinal(*got as u64)
+        ),
+        MarkerError::NotTwo { got } => format!(
+            "“一方面……另一方面……”只能用于两点，这里有{}点",
+            crate::numerals::cardinal(*got as u64)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

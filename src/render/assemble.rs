@@ -6,16 +6,7 @@
 use super::context::{Context, PartCtx};
 use crate::doc::{Block, Doc, Heading, Paragraph};
 use crate::spec::Enumeration;
-
-/// Marks where `{{> head}}` and `{{> body}}` stood in the template's output. Private-use
-/// characters that the escape function removes from every value, so no text can forge them.
-pub(crate) const HEAD_MARK: &str = "\u{E000}head\u{E001}";
-pub(crate) const BODY_MARK: &str = "\u{E000}body\u{E001}";
-
-/// Characters reserved for the marks above.
-pub(crate) fn is_mark_char(c: char) -> bool {
-    matches!(c, '\u{E000}' | '\u{E001}')
-}
+use crate::template::{BODY_MARK, HEAD_MARK};
 
 /// The Doc for a template's output (`rendered`) and the context it was rendered from.
 /// Returns None when the template never placed the body although the spec has parts.

@@ -383,7 +383,7 @@ impl Levels<'_> {
             }
             let form = part.heading_form.unwrap_or(level_form);
             let marker = form.write(number.max(1), total.max(1)).map_err(|e| {
-                let message = super::marker_error_text(&e);
+                let message = crate::doc::roles::marker_error_text(&e);
                 // point at what chose the form: this part's heading-form, the level's entry in
                 // heading-forms, or (numbering / the template's default) the siblings
                 if part.heading_form.is_some() {
@@ -430,7 +430,7 @@ impl Levels<'_> {
                         let mut at = path.clone();
                         at.push(Seg::Key("points"));
                         self.spec
-                            .error_at(&at, super::marker_error_text(&e))
+                            .error_at(&at, crate::doc::roles::marker_error_text(&e))
                             .help("换一种 enumeration（shi、yao、di 或 list），或调整要点的个数")
                     })?,
             };

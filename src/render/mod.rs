@@ -1,7 +1,7 @@
 //! Rendering: spec → context → template wording + engine-built blocks → Doc, and the output
 //! formats written from the Doc (Markdown, .docx).
 
-pub(crate) mod assemble;
+mod assemble;
 mod context;
 pub mod docx;
 pub mod profile;
@@ -11,7 +11,6 @@ pub use profile::Profile;
 
 pub use context::heading_form;
 
-use crate::doc::roles::MarkerError;
 use crate::doc::{Doc, markdown};
 use crate::error::Result;
 use crate::spec::{Located, Seg, Spec};
@@ -100,21 +99,7 @@ pub fn render_markdown(spec: &Located<Spec>, templates: &TemplateSet) -> Result<
     Ok(markdown::to_markdown(&render_doc(spec, templates)?))
 }
 
-/// Chinese text for a numbering form that cannot number the items it was given.
-pub fn marker_error_text(e: &MarkerError) -> String {
-    match e {
-        MarkerError::TooMany { form, max, got } => format!(
-            "“{}”最多只能排{}项，这里有{}项",
-            form.label(),
-            crate::numerals::cardinal(*max as u64),
-            crate::numerals::cardinal(*got as u64)
-        ),
-        MarkerError::NotTwo { got } => format!(
-            "“一方面……另一方面……”只能用于两点，这里有{}点",
-            crate::numerals::cardinal(*got as u64)
-        ),
-    }
-}
+pub use crate::doc::roles::marker_error_text;
 
 #[cfg(test)]
 mod tests {

@@ -97,7 +97,7 @@ fn ordinal(h: &Helper<'_>) -> Result<String, RenderError> {
     };
     let marker = form
         .write(index as usize + 1, total as usize)
-        .map_err(|e| RenderErrorReason::Other(crate::render::marker_error_text(&e)))?;
+        .map_err(|e| RenderErrorReason::Other(crate::doc::roles::marker_error_text(&e)))?;
     Ok(marker)
 }
 

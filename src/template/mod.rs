@@ -7,7 +7,6 @@ pub mod helpers;
 pub mod reference;
 
 use crate::error::{Result, SourceError, nearest};
-use crate::render::assemble::{BODY_MARK, HEAD_MARK};
 pub use front_matter::FrontMatter;
 use handlebars::Handlebars;
 use std::collections::{BTreeMap, HashMap};
@@ -399,6 +398,16 @@ fn partial_names(set: &TemplateSet) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// Marks where `{{> head}}` and `{{> body}}` stood in the template's output. Private-use
+/// characters that the escape function removes from every value, so no text can forge them.
+pub const HEAD_MARK: &str = "\u{E000}head\u{E001}";
+pub const BODY_MARK: &str = "\u{E000}body\u{E001}";
+
+/// Characters reserved for the marks above.
+pub fn is_mark_char(c: char) -> bool {
+    matches!(c, '\u{E000}' | '\u{E001}')
+}
+
 /// Partials the engine provides: `{{> head}}` (title, bylines, salutation) and `{{> body}}`
 /// (transition and every part).
 pub const RESERVED_PARTIALS: [&str; 2] = ["head", "body"];
@@ -406,9 +415,7 @@ pub const RESERVED_PARTIALS: [&str; 2] = ["head", "body"];
 /// The escape function: values are plain text (the Markdown writer escapes on output); only the
 /// characters reserved for the engine's marks are removed.
 pub fn plain(text: &str) -> String {
-    text.chars()
-        .filter(|c| !crate::render::assemble::is_mark_char(*c))
-        .collect()
+    text.chars().filter(|c| !is_mark_char(*c)).collect()
 }
 
 /// Why a template could not be prepared.
@@ -581,22 +588,26 @@ impl Prepared {
         }
         let path = origin.map_or_else(|| PathBuf::from(&self.name), Origin::display_path);
         let (message, help) = match e.reason() {
-            R::MissingVariable(Some(var)) => (
-                format!("模板引用了不存在的变量 `{var}`"),
-                match nearest(
-                    var,
-                    reference::VARIABLES
+            R::MissingVariable(Some(var)) => {
+                (format!("模板引用了不存在的变量 `{var}`"), {
+                    let names: Vec<String> = reference::VARIABLES
                         .iter()
                         .map(|v| v.0.to_string())
                         .chain(self.front.vars.keys().map(|k| format!("vars.{k}")))
-                        .collect::<Vec<_>>()
+                        .collect();
+                    // `meeting` written for `opening.meeting`: the full path first
+                    let suffix = format!(".{var}");
+                    let found = names
                         .iter()
-                        .map(String::as_str),
-                ) {
-                    Some(n) => format!("是不是想写 `{n}`？可用的变量见 docs/templates.md"),
-                    None => "检查变量名的拼写；可用的变量见 docs/templates.md".to_string(),
-                },
-            ),
+                        .find(|n| n.ends_with(&suffix) && !n.contains("[]"))
+                        .map(String::as_str)
+                        .or_else(|| nearest(var, names.iter().map(String::as_str)));
+                    match found {
+                        Some(n) => format!("是不是想写 `{n}`？可用的变量见 docs/templates.md"),
+                        None => "检查变量名的拼写；可用的变量见 docs/templates.md".to_string(),
+                    }
+                })
+            }
             R::PartialNotFound(p) => (format!("模板引用了不存在的片段 `{p}`"), {
                 let names: Vec<&str> = self
                     .origins
