@@ -626,14 +626,14 @@ const AFTER_AFFIRMING: &[&str] = &["成绩的同时", "成效的同时", "看到
 const VAGUE_COUNTS: &[&str] = &["几点", "几个", "几条", "几项", "几方面", "几件", "几句"];
 
 /// Why a stock intro cannot stand before `points` points (None when it fits): one that says
-/// 在肯定成绩的同时 needs a part that affirmed something before it, and 几个/几点 never
-/// announces exactly two.
+/// 在肯定成绩的同时 needs a part that affirmed something before it, and 几个/几点 announces
+/// three or more.
 pub fn intro_misfit(text: &str, points: usize, affirmed_before: bool) -> Option<&'static str> {
     if !affirmed_before && AFTER_AFFIRMING.iter().any(|w| text.contains(w)) {
         return Some("它承接前面肯定的成绩，但前面没有讲成绩的部分");
     }
-    if points == 2 && VAGUE_COUNTS.iter().any(|w| text.contains(w)) {
-        return Some("“几”不用来预告恰好两点");
+    if points <= 2 && VAGUE_COUNTS.iter().any(|w| text.contains(w)) {
+        return Some("“几”预告的是三点以上，不用来预告一两点");
     }
     None
 }
