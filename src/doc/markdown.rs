@@ -45,13 +45,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Closing punctuation that is written after the `**` of a run-in heading.
-pub fn is_trailing_punct(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '，' | '；' | '：' | '！' | '？' | '、' | '”' | '’' | '）' | '》' | '」' | '』'
-    )
-}
+pub use super::roles::is_trailing_punct;
 
 /// Writes a Doc as plain Markdown (see the module docs for the convention).
 pub fn to_markdown(doc: &Doc) -> String {

@@ -654,6 +654,54 @@ pub fn marker_error_text(e: &MarkerError) -> String {
     }
 }
 
+/// Words that already give a call its subject (让我们…, 各级各部门要…).
+const CALL_SUBJECTS: &[&str] = &[
+    "让我们",
+    "我们",
+    "希望",
+    "各级",
+    "各地",
+    "各部门",
+    "各单位",
+    "大家",
+    "全县",
+    "全市",
+    "全区",
+    "全省",
+    "全镇",
+    "全乡",
+    "广大",
+    "请",
+    "要",
+];
+
+/// True when a closing call already has its subject (让我们…, 各级各部门要…).
+pub fn has_call_subject(call: &str) -> bool {
+    CALL_SUBJECTS.iter().any(|w| call.starts_with(w))
+}
+
+/// Drops a word the marker already says: 一要 + 要在……上用力 → 一要在……上用力, but keeps words
+/// that only start with it (要素, 要求, 是非, 是否).
+pub fn after_marker(form: Form, text: &str) -> String {
+    let (doubled, words_after): (char, &str) = match form {
+        Form::Yao => ('要', "素求点害闻务津员件诀旨领塞职"),
+        Form::Shi => ('是', "非否"),
+        _ => return text.to_string(),
+    };
+    match text.strip_prefix(doubled) {
+        Some(rest) if !rest.starts_with(|c: char| words_after.contains(c)) => rest.to_string(),
+        _ => text.to_string(),
+    }
+}
+
+/// Closing punctuation that ends a run-in heading (written after the `**` in Markdown).
+pub fn is_trailing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | '；' | '：' | '！' | '？' | '、' | '”' | '’' | '）' | '》' | '」' | '』'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -86,27 +86,6 @@ pub(super) struct PartCtx {
     pub(super) point_markers: Vec<String>,
 }
 
-/// Words that already give a call its subject (让我们…, 各级各部门要…).
-const SUBJECTS: &[&str] = &[
-    "让我们",
-    "我们",
-    "希望",
-    "各级",
-    "各地",
-    "各部门",
-    "各单位",
-    "大家",
-    "全县",
-    "全市",
-    "全区",
-    "全省",
-    "全镇",
-    "全乡",
-    "广大",
-    "请",
-    "要",
-];
-
 fn texts(list: &[String]) -> Vec<String> {
     list.iter()
         .map(|t| punct::paragraphs(t))
@@ -172,7 +151,7 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
     let parts = levels.parts(&s.parts, 1, &mut path)?;
     let call = opt_phrase(&s.closing.call).map(|c| {
         let c = c.strip_prefix("同志们，").unwrap_or(&c).to_string();
-        if SUBJECTS.iter().any(|w| c.starts_with(w)) {
+        if crate::doc::roles::has_call_subject(&c) {
             c
         } else {
             format!("{}{c}", front.closing_subject.as_deref().unwrap_or(""))
@@ -322,20 +301,6 @@ pub fn heading_form(numbering: Numbering, level: usize) -> Form {
     }
 }
 
-/// Drops a word the marker already says: 一要 + 要在……上用力 → 一要在……上用力, but keeps words
-/// that only start with it (要素, 要求, 是非, 是否).
-fn after_marker(form: Form, text: &str) -> String {
-    let (doubled, words_after): (char, &str) = match form {
-        Form::Yao => ('要', "素求点害闻务津员件诀旨领塞职"),
-        Form::Shi => ('是', "非否"),
-        _ => return text.to_string(),
-    };
-    match text.strip_prefix(doubled) {
-        Some(rest) if !rest.starts_with(|c: char| words_after.contains(c)) => rest.to_string(),
-        _ => text.to_string(),
-    }
-}
-
 /// Settings that hold for every level of one spec.
 struct Levels<'a> {
     spec: &'a Located<Spec>,
@@ -402,7 +367,8 @@ impl Levels<'_> {
                         .help("减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）")
                 }
             })?;
-            let heading = after_marker(form, &punct::full_width(part.heading.trim()));
+            let heading =
+                crate::doc::roles::after_marker(form, &punct::full_width(part.heading.trim()));
             let has_heading = headed(part);
             let run_in = has_heading
                 && match part.heading_style {
@@ -419,7 +385,7 @@ impl Levels<'_> {
             };
             let points: Vec<String> = texts(&part.points)
                 .iter()
-                .map(|p| after_marker(point_form, p))
+                .map(|p| crate::doc::roles::after_marker(point_form, p))
                 .collect();
             let point_markers = match enumeration {
                 Enumeration::List => Vec::new(),
@@ -459,7 +425,7 @@ impl Levels<'_> {
                 let cut = full
                     .char_indices()
                     .rev()
-                    .take_while(|(_, c)| crate::doc::markdown::is_trailing_punct(*c))
+                    .take_while(|(_, c)| crate::doc::roles::is_trailing_punct(*c))
                     .last()
                     .map_or(full.len(), |(i, _)| i);
                 let (lead, end) = full.split_at(cut);
