@@ -146,3 +146,26 @@ fn a_custom_type_is_listed_scaffolded_rendered_and_checked() {
         "错误：找不到模板目录 no-such-dir（--templates 指定的目录应当存在，里面放 *.hbs 模板）\n"
     );
 }
+
+#[test]
+fn check_reports_every_unknown_helper_and_partial_even_in_branches_no_spec_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("t")).unwrap();
+    fs::write(
+        dir.path().join("t/会.hbs"),
+        "{{> head}}\n今天，{{jion opening.just_now \"，\"}}。\n{{#if vars.never}}{{cnt 3}}{{> thanks}}{{/if}}\n{{> body}}\n",
+    )
+    .unwrap();
+    let out = jianghua(dir.path())
+        .args(["templates", "check", "t"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let helpers = "cn、count、ordinal、join、sentence、date、date-cn、if、unless、each、with、lookup、eq、ne、gt、gte、lt、lte、and、or、not、len、log、raw";
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "错误：t/会.hbs:2:4：模板用了不存在的辅助函数 `jion`\n  提示：是不是想写 join？可用的辅助函数：{helpers}\n错误：t/会.hbs:3:19：模板用了不存在的辅助函数 `cnt`\n  提示：是不是想写 cn？可用的辅助函数：{helpers}\n错误：t/会.hbs:3:28：模板引用了不存在的片段 `thanks`\n  提示：片段文件名应为 _名字.hbs，放在模板目录中\n错误：模板检查发现 3 处问题\n"
+        )
+    );
+}

@@ -163,6 +163,38 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<String>> {
     };
     let spec_dir = dir.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let mut errors: Vec<String> = Vec::new();
+    // names checked in every branch, whether or not a spec takes it
+    if let Some(d) = dir {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(d)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "hbs"))
+            .collect();
+        files.sort();
+        let partials: Vec<String> = files
+            .iter()
+            .filter_map(|p| {
+                let n = p.file_stem()?.to_string_lossy().to_string();
+                n.strip_prefix('_').map(str::to_string)
+            })
+            .collect();
+        for path in files {
+            let Ok(source) = std::fs::read_to_string(&path) else {
+                continue; // reported when it is compiled
+            };
+            let file = crate::template::TemplateFile {
+                source,
+                origin: Origin::File(path),
+            };
+            for e in crate::template::check::unknown_names(&file, &partials) {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+        }
+    }
     for name in &names {
         for (i, text) in coverage::SPECS.iter().enumerate() {
             let source = format!("template = \"{name}\"\n{text}");

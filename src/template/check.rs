@@ -305,3 +305,113 @@ pub fn offered_blocks(t: &Template) -> Vec<String> {
     blocks.retain(|n| !super::RESERVED_PARTIALS.contains(&n.as_str()));
     blocks
 }
+
+/// Every helper call to a helper that does not exist and every `{{> partial}}` that names no
+/// partial, anywhere in the file (also in branches no spec takes), with the nearest name.
+pub fn unknown_names(file: &TemplateFile, partials: &[String]) -> Vec<String> {
+    let Ok(t) = Template::compile(&file.source) else {
+        return Vec::new();
+    };
+    let helpers: Vec<&str> = super::reference::HELPERS.iter().map(|h| h.0).collect();
+    let mut known_partials: Vec<String> = partials.to_vec();
+    known_partials.extend(super::RESERVED_PARTIALS.iter().map(|s| s.to_string()));
+    let mut out = Vec::new();
+    let mut inline = Vec::new();
+    collect_inline(&t, &mut inline);
+    known_partials.extend(inline);
+    let path = file.origin.display_path();
+    let mut report = |line: usize, col: usize, msg: String, help: String| {
+        out.push(
+            SourceError::new(&path, msg)
+                .help(help)
+                .at(line, col)
+                .to_string(),
+        );
+    };
+    visit(&t, &mut |e, line, col| match e {
+        TemplateElement::Expression(h)
+        | TemplateElement::HtmlExpression(h)
+        | TemplateElement::HelperBlock(h) => {
+            let name = name_of(&h.name).unwrap_or_default();
+            if (!h.params.is_empty() || !h.hash.is_empty()) && !helpers.contains(&name.as_str()) {
+                let list = format!("可用的辅助函数：{}", helpers.join("、"));
+                let help = match nearest(&name, helpers.iter().copied()) {
+                    Some(n) => format!("是不是想写 {n}？{list}"),
+                    None => list,
+                };
+                report(
+                    line,
+                    col,
+                    format!("模板用了不存在的辅助函数 `{name}`"),
+                    help,
+                );
+            }
+        }
+        TemplateElement::PartialExpression(d) => {
+            let name = name_of(&d.name).unwrap_or_default();
+            if !known_partials.contains(&name) {
+                let help = match nearest(&name, known_partials.iter().map(String::as_str)) {
+                    Some(n) => format!(
+                        "是不是想写 {{{{> {n}}}}}？片段文件名应为 _名字.hbs，放在模板目录中"
+                    ),
+                    None => "片段文件名应为 _名字.hbs，放在模板目录中".to_string(),
+                };
+                report(line, col, format!("模板引用了不存在的片段 `{name}`"), help);
+            }
+        }
+        _ => {}
+    });
+    out
+}
+
+fn collect_inline(t: &Template, out: &mut Vec<String>) {
+    for e in &t.elements {
+        if let TemplateElement::DecoratorBlock(d) = e
+            && name_of(&d.name).as_deref() == Some("inline")
+            && let Some(n) = d.params.first().and_then(name_of)
+        {
+            out.push(n);
+        }
+    }
+}
+
+/// Calls `f` on every element (nested blocks and subexpressions included) with its position.
+fn visit(t: &Template, f: &mut dyn FnMut(&TemplateElement, usize, usize)) {
+    for (k, e) in t.elements.iter().enumerate() {
+        let (line, col) = t.mapping.get(k).map_or((1, 1), |m| (m.0, m.1));
+        visit_element(e, line, col, f);
+    }
+}
+
+fn visit_element(
+    e: &TemplateElement,
+    line: usize,
+    col: usize,
+    f: &mut dyn FnMut(&TemplateElement, usize, usize),
+) {
+    f(e, line, col);
+    let (params, inner): (Vec<&Parameter>, Vec<&Template>) = match e {
+        TemplateElement::Expression(h)
+        | TemplateElement::HtmlExpression(h)
+        | TemplateElement::HelperBlock(h) => (
+            h.params.iter().chain(h.hash.values()).collect(),
+            [&h.template, &h.inverse].into_iter().flatten().collect(),
+        ),
+        TemplateElement::DecoratorBlock(d)
+        | TemplateElement::DecoratorExpression(d)
+        | TemplateElement::PartialBlock(d)
+        | TemplateElement::PartialExpression(d) => (
+            d.params.iter().chain(d.hash.values()).collect(),
+            d.template.iter().collect(),
+        ),
+        _ => (Vec::new(), Vec::new()),
+    };
+    for p in params {
+        if let Parameter::Subexpression(s) = p {
+            visit_element(&s.element, line, col, f);
+        }
+    }
+    for t in inner {
+        visit(t, f);
+    }
+}
