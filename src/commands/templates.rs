@@ -51,10 +51,17 @@ pub fn run(args: &TemplatesArgs) -> Result<()> {
     match &args.action {
         None => {
             let rows = list(&set)?;
-            let width = rows.iter().map(|(n, _, _)| n.len()).max().unwrap_or(0);
+            // columns by display width: a Chinese character takes two
+            let cols = |s: &str| {
+                s.chars()
+                    .map(|c| if c > '\u{2e80}' { 2 } else { 1 })
+                    .sum::<usize>()
+            };
+            let width = rows.iter().map(|(n, _, _)| cols(n)).max().unwrap_or(0);
             for (name, description, builtin) in rows {
                 let mark = if builtin { "" } else { "（自定义）" };
-                println!("{name:width$}  {description}{mark}");
+                let pad = " ".repeat(width - cols(&name));
+                println!("{name}{pad}  {description}{mark}");
             }
             Ok(())
         }
