@@ -75,13 +75,53 @@ pub struct NewArgs {
     /// 目标文件已存在时覆盖它
     #[arg(long)]
     pub force: bool,
+    /// 自定义讲话类型所在的模板目录
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "示例：\n  jianghua templates\n  jianghua templates show review\n  jianghua templates eject review -o templates\n  jianghua templates check templates"
+)]
 pub struct TemplatesArgs {
     /// 同时列出这个目录中的自定义模板
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub templates: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: Option<TemplatesAction>,
+}
+
+/// What `jianghua templates` does besides listing.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// 显示一个模板的全文：默认设置、套话的几种说法、可改写的块 (print a template)
+    Show {
+        /// 讲话类型名，如 review
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// 把模板复制出来供修改，已有的文件不覆盖 (write editable copies)
+    Eject {
+        /// 讲话类型名，可写多个
+        #[arg(value_name = "NAME", required_unless_present = "all")]
+        names: Vec<String>,
+        /// 导出全部内置模板
+        #[arg(long, conflicts_with = "names")]
+        all: bool,
+        /// 写到哪个目录；默认 templates（要素文件旁的这个目录会被自动使用）
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// 目标文件已存在时覆盖它
+        #[arg(long)]
+        force: bool,
+    },
+    /// 检查模板：编译并用覆盖各分支的要素文件试排，报告错误的位置 (check templates)
+    Check {
+        /// 模板目录；不给时检查内置模板
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// What `jianghua mine` writes.

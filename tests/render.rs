@@ -232,3 +232,402 @@ fn unheaded_parts_do_not_take_a_number_and_marker_words_are_kept() {
     );
     assert!(md.contains("刚才，大家作了发言。"), "{md}");
 }
+
+fn doc(toml: &str) -> jianghua::doc::Doc {
+    let spec = spec::parse(toml, Path::new("test.toml")).unwrap_or_else(|e| panic!("{e}"));
+    jianghua::render::render_doc(&spec, &TemplateSet::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn any_salutation_is_a_flush_left_salutation() {
+    use jianghua::doc::Block;
+    let d = doc(
+        "template = \"review\"\ntitle = \"讲话\"\nsalutation = [\"女士们、先生们\"]\n[[parts]]\nheading = \"甲\"\nparagraphs = [\"正文。\"]\n",
+    );
+    assert_eq!(
+        d.blocks[1],
+        Block::Salutation {
+            text: "女士们、先生们：".into()
+        }
+    );
+}
+
+#[test]
+fn run_in_headings_keep_the_level_the_engine_gave_them() {
+    use jianghua::doc::{Block, Heading};
+    let leads = |d: &jianghua::doc::Doc| -> Vec<Heading> {
+        d.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => p.lead.clone(),
+                _ => None,
+            })
+            .collect()
+    };
+    // a level-2 run-in heading under a part without a heading
+    let d = doc(
+        "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nparagraphs = [\"引言。\"]\n[[parts.sections]]\nheading = \"加强领导\"\nparagraphs = [\"要加强领导。\"]\n",
+    );
+    assert_eq!(
+        leads(&d),
+        [Heading {
+            level: 2,
+            text: "（一）加强领导。".into()
+        }]
+    );
+    // the same form at both levels: the section is still level 2
+    let d = doc(
+        "template = \"review\"\ntitle = \"讲话\"\nheading-forms = [\"yi\", \"yi\"]\n[[parts]]\nheading = \"甲\"\n[[parts.sections]]\nheading = \"乙\"\nparagraphs = [\"正文。\"]\n",
+    );
+    assert_eq!(
+        leads(&d),
+        [Heading {
+            level: 2,
+            text: "一、乙。".into()
+        }]
+    );
+    assert!(d.blocks.contains(&Block::Heading(Heading {
+        level: 1,
+        text: "一、甲".into()
+    })));
+}
+
+#[test]
+fn a_markdown_list_in_a_template_is_refused_where_it_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mine.hbs"),
+        "{{> head}}\n\n会议要求：\n\n- 第一项\n- 第二项\n\n{{> body}}\n",
+    )
+    .unwrap();
+    let spec_path = dir.path().join("a.toml");
+    let spec = spec::parse("template = \"mine.hbs\"\ntitle = \"讲话\"\n", &spec_path).unwrap();
+    let err = render_markdown(&spec, &TemplateSet::default())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        format!(
+            "{}:5:1：模板文字里写了 Markdown 的列表标记“-”：模板只写措辞，不写排版标记\n  提示：标题、称呼、各部分和列举由 {{{{> head}}}} 和 {{{{> body}}}} 按公文格式生成；要另起一段，空一行即可",
+            dir.path().join("mine.hbs").display()
+        )
+    );
+}
+
+#[test]
+fn template_text_is_kept_line_breaks_join_and_blank_lines_split() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mine.hbs"),
+        "{{> head}}\n{{#if opening.meeting}}\n今天召开\n{{opening.meeting}}。\n{{/if}}\n\n另起一段。\n{{> body}}\n同志们，\n散会。\n",
+    )
+    .unwrap();
+    let spec_path = dir.path().join("a.toml");
+    let spec = spec::parse(
+        "template = \"mine.hbs\"\ntitle = \"讲话\"\nsalutation = []\n[opening]\nmeeting = \"全县大会\"\n[[parts]]\nheading = \"甲\"\nparagraphs = [\"正文。\"]\n",
+        &spec_path,
+    )
+    .unwrap();
+    let d = jianghua::render::render_doc(&spec, &TemplateSet::default()).unwrap();
+    let closing: Vec<bool> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            jianghua::doc::Block::Paragraph(p) => Some(p.closing),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        d.plain_text(),
+        "讲话\n今天召开全县大会。\n另起一段。\n一、甲\n正文。\n同志们，散会。\n"
+    );
+    assert_eq!(closing, [false, false, false, true]);
+    // a template without {{> body}} would drop the parts: refused
+    std::fs::write(dir.path().join("mine.hbs"), "{{> head}}\n").unwrap();
+    let err = render_markdown(&spec, &TemplateSet::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("模板没有写 {{> body}}"), "{err}");
+}
+
+/// Renders `spec` (a.toml) in a temporary folder holding `files`, with that folder's
+/// `templates/` as the overlay; the error text when it fails.
+fn render_in(files: &[(&str, &[u8])], spec: &str) -> Result<String, String> {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let spec_path = dir.path().join("a.toml");
+    std::fs::write(&spec_path, spec).unwrap();
+    let spec = spec::load(&spec_path).map_err(|e| e.to_string())?;
+    render_markdown(&spec, &TemplateSet::for_spec(None, &spec_path)).map_err(|e| {
+        e.to_string()
+            .replace(&dir.path().display().to_string(), "DIR")
+    })
+}
+
+const REVIEW_SPEC: &str = "template = \"review\"\ntitle = \"讲话\"\n[opening]\nmeeting = \"述职评议会\"\njust-now = [\"大家作了述职\"]\n[[parts]]\nheading = \"肯定成绩\"\nkind = \"achievements\"\npoints = [\"甲。\", \"乙。\", \"丙。\"]\n[[parts]]\nheading = \"正视问题\"\nkind = \"problems\"\npoints = [\"丁。\", \"戊。\"]\n[closing]\ncall = \"抓好落实\"\ngoal = \"再创佳绩\"\n";
+
+#[test]
+fn a_template_that_extends_review_changes_only_its_closing() {
+    let closing = "{{!--\nextends = \"review\"\n--}}\n{{#*inline \"closing\"}}\n同志们，{{closing.call}}，\n{{closing.goal}}！\n{{/inline}}\n";
+    let md = render_in(&[("templates/review.hbs", closing.as_bytes())], REVIEW_SPEC).unwrap();
+    let built_in = render(REVIEW_SPEC);
+    let cut = |s: &str| s[..s.rfind("同志们").unwrap()].to_string();
+    assert_eq!(
+        cut(&md),
+        cut(&built_in),
+        "everything but the closing is inherited"
+    );
+    assert!(
+        md.ends_with("同志们，希望大家抓好落实，再创佳绩！\n"),
+        "{md}"
+    );
+    // an unknown block, and text outside a block, are refused where they stand
+    let typo = closing.replace("\"closing\"", "\"closin\"");
+    let err = render_in(&[("templates/review.hbs", typo.as_bytes())], REVIEW_SPEC).unwrap_err();
+    assert_eq!(
+        err,
+        "DIR/templates/review.hbs:4:1：继承的类型里没有名为 \"closin\" 的块\n  提示：是不是想写 \"closing\"？可以改写的块：closing、opening"
+    );
+    let stray = format!("{closing}多写的一句。\n");
+    let err = render_in(&[("templates/review.hbs", stray.as_bytes())], REVIEW_SPEC).unwrap_err();
+    assert!(
+        err.starts_with("DIR/templates/review.hbs:8:1：继承别的类型的模板只能写"),
+        "{err}"
+    );
+    // only the defaults
+    let defaults = "{{!--\nextends = \"review\"\ntransition = \"下面，我再强调{n}点。\"\n--}}\n";
+    let md = render_in(
+        &[("templates/my.hbs", defaults.as_bytes())],
+        &REVIEW_SPEC.replace("\"review\"", "\"my\""),
+    )
+    .unwrap();
+    assert!(md.contains("下面，我再强调两点。"), "{md}");
+    assert!(md.contains("同志们，今天的述职评议会既是一次检阅"), "{md}");
+}
+
+#[test]
+fn stock_phrases_are_chosen_by_number_or_name_and_must_fit() {
+    let md = render(REVIEW_SPEC);
+    // the default comment and closing, and an intro without 几 before exactly two points
+    assert!(md.contains("总的来看，大家的述职实事求是"), "{md}");
+    assert!(
+        md.contains("同志们，今天的述职评议会既是一次检阅，也是一次再动员。希望大家抓好落实"),
+        "{md}"
+    );
+    assert!(md.contains("在肯定成绩的同时，也要清醒地看到"), "{md}");
+    let md = render(&format!(
+        "{REVIEW_SPEC}[phrases]\nclosing = 2\ncomment = \"坦诚\"\n"
+    ));
+    assert!(
+        md.contains("同志们，述职评议不是终点，抓好落实才是关键。希望大家"),
+        "{md}"
+    );
+    assert!(md.contains("大家的述职态度端正"), "{md}");
+    // 在肯定成绩的同时 needs a part that affirmed something before it
+    let no_affirm = REVIEW_SPEC.replace("kind = \"achievements\"", "kind = \"other\"");
+    let md = render(&no_affirm);
+    assert!(!md.contains("在肯定成绩的同时"), "{md}");
+    assert!(
+        md.contains("对照上级要求和群众期盼，工作中还存在一些差距和短板"),
+        "{md}"
+    );
+    // 几条 never announces exactly two points
+    let two = "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"体会\"\nkind = \"experience\"\npoints = [\"甲。\", \"乙。\"]\n";
+    let md = render(two);
+    assert!(
+        md.contains("有这样一些体会值得坚持。一是甲。二是乙。"),
+        "{md}"
+    );
+    let three = two.replace("\"乙。\"]", "\"乙。\", \"丙。\"]");
+    assert!(render(&three).contains("有几条体会值得坚持。一是甲。"));
+    // a pick that does not fit, or does not exist, is an error at the pick
+    let path = Path::new("test.toml");
+    let picked = format!("{two}[phrases]\nexperience = 1\n");
+    let s = spec::parse(&picked, path).unwrap();
+    let err = render_markdown(&s, &TemplateSet::default())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "test.toml:8:14：套话“回顾这一段工作，有几条体会值得坚持。”放在这里不合适：“几”预告的是三点以上，不用来预告一两点\n  提示：换一句，或删掉这一行，由程序挑一句合适的"
+    );
+    let s = spec::parse(
+        &format!("{REVIEW_SPEC}[phrases]\nclosing = 4\nclosng = 1\n"),
+        path,
+    )
+    .unwrap();
+    let err = render_markdown(&s, &TemplateSet::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("模板没有名为 closng 的套话"), "{err}");
+    assert!(err.contains("是不是想写 closing？"), "{err}");
+    let s = spec::parse(&format!("{REVIEW_SPEC}[phrases]\nclosing = 4\n"), path).unwrap();
+    let err = render_markdown(&s, &TemplateSet::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("套话 closing 没有这一句"), "{err}");
+    assert!(err.contains("可选：1 检阅、2 落实、3 担当"), "{err}");
+}
+
+#[test]
+fn every_built_in_type_offers_three_fitting_alternatives_for_each_stock_phrase() {
+    let set = TemplateSet::default();
+    for name in set.speech_names() {
+        let p = set.prepare(&name, Path::new(".")).unwrap();
+        for key in ["comment", "closing"] {
+            let alts = &p.front.phrases[key];
+            assert!(alts.0.len() >= 3, "{name}.{key}");
+            assert!(
+                alts.0.iter().all(|a| a.name().is_some()),
+                "{name}.{key} named"
+            );
+        }
+        for (kind, alts) in p.front.intro.by_kind() {
+            assert!(alts.0.len() >= 3, "{name} intro {kind}");
+            // whatever comes before and however many points follow, one alternative fits
+            for points in 1..5 {
+                for affirmed in [false, true] {
+                    assert!(
+                        alts.0.iter().any(|a| jianghua::doc::roles::intro_misfit(
+                            a.text(),
+                            points,
+                            affirmed
+                        )
+                        .is_none()),
+                        "{name} intro {kind}: {points} points, affirmed {affirmed}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn custom_templates_read_the_specs_vars() {
+    let t = "{{> head}}\n\n今天，我们隆重表彰{{join vars.honorees \"、\"}}等{{count vars.honorees}}个先进集体。\n\n{{> body}}\n";
+    let md = render_in(
+        &[("templates/表彰大会.hbs", t.as_bytes())],
+        "template = \"表彰大会\"\ntitle = \"在表彰大会上的讲话\"\nsalutation = []\n[vars]\nhonorees = [\"城关镇\", \"河西乡\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        md,
+        "# 在表彰大会上的讲话\n\n今天，我们隆重表彰城关镇、河西乡等两个先进集体。\n"
+    );
+}
+
+#[test]
+fn bad_templates_are_errors_at_their_place() {
+    let spec = "template = \"mine.hbs\"\ntitle = \"讲话\"\n";
+    let err = |t: &str| render_in(&[("mine.hbs", t.as_bytes())], spec).unwrap_err();
+    assert_eq!(
+        err("{{> head}}\n\n{{#if opening.meeting}}\n开会。\n\n{{> body}}\n"),
+        "DIR/mine.hbs:3:1：{{#if}} 没有对应的 {{/if}}\n  提示：在这一块结束的地方写 {{/if}}"
+    );
+    assert_eq!(
+        err("{{> head}}\n{{#each opening.paragraphs}}\n{{this}}\n{{> body}}\n"),
+        "DIR/mine.hbs:2:1：{{#each}} 没有对应的 {{/each}}\n  提示：在这一块结束的地方写 {{/each}}"
+    );
+    // partials that include each other
+    let e = render_in(
+        &[
+            ("mine.hbs", b"{{> head}}\n{{> a}}\n{{> body}}\n"),
+            ("templates/_a.hbs", b"{{> b}}"),
+            ("templates/_b.hbs", b"{{> a}}"),
+        ],
+        spec,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e,
+        "DIR/templates/_a.hbs：模板片段互相引用，没有尽头：DIR/templates/_a.hbs → DIR/templates/_b.hbs → DIR/templates/_a.hbs\n  提示：去掉其中一处 {{> 片段名}}；各部分的层层嵌套由 {{> body}} 排出，模板不必递归"
+    );
+    // a partial including itself, even under a condition
+    let e = render_in(
+        &[
+            ("mine.hbs", b"{{> head}}\n{{#> me}}x{{/me}}\n{{> body}}\n"),
+            ("templates/_me.hbs", b"{{#if title}}{{> me}}{{/if}}"),
+        ],
+        spec,
+    )
+    .unwrap_err();
+    assert!(
+        e.starts_with("DIR/templates/_me.hbs：模板片段互相引用，没有尽头：DIR/templates/_me.hbs → DIR/templates/_me.hbs"),
+        "{e}"
+    );
+    // bad UTF-8 in a partial is blamed on the partial
+    let e = render_in(
+        &[
+            ("mine.hbs", b"{{> head}}\n{{> a}}\n{{> body}}\n"),
+            ("templates/_a.hbs", b"\xe8\xae\xb2\n\xff\xfe"),
+        ],
+        spec,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e,
+        "DIR/templates/_a.hbs:2:1：模板文件不是 UTF-8 编码的文本\n  提示：用文本编辑器把它另存为 UTF-8 编码"
+    );
+    // a front-matter type error is positioned
+    let e = err("{{!--\nnumbering = 3\n--}}\n{{> head}}\n{{> body}}\n");
+    assert!(
+        e.starts_with("DIR/mine.hbs:2:13：模板开头的默认设置有误"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_spec_template_path_stays_in_the_specs_folder() {
+    for bad in [
+        "/etc/passwd",
+        "../../x.hbs",
+        "/proc/self/environ",
+        "/dev/zero",
+    ] {
+        let e = render_in(&[], &format!("template = \"{bad}\"\ntitle = \"讲话\"\n")).unwrap_err();
+        assert_eq!(
+            e,
+            "DIR/a.toml:1:12：模板路径只能指向要素文件所在目录（或其子目录）里的文件\n  提示：把模板文件放在要素文件旁边（或其子目录里），写相对路径，如 \"mine.hbs\"",
+            "{bad}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join("link.hbs")).unwrap();
+        let spec_path = dir.path().join("a.toml");
+        std::fs::write(&spec_path, "template = \"link.hbs\"\ntitle = \"讲话\"\n").unwrap();
+        let s = spec::load(&spec_path).unwrap();
+        let e = render_markdown(&s, &TemplateSet::for_spec(None, &spec_path))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("指向要素文件所在目录之外的链接"), "{e}");
+        // a template folder's link leading outside is not followed
+        let tdir = dir.path().join("templates");
+        std::fs::create_dir(&tdir).unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", tdir.join("review.hbs")).unwrap();
+        std::fs::write(&spec_path, "template = \"review\"\ntitle = \"讲话\"\n").unwrap();
+        let s = spec::load(&spec_path).unwrap();
+        let e = render_markdown(&s, &TemplateSet::for_spec(None, &spec_path))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("指向模板目录之外的链接"), "{e}");
+    }
+    // --templates naming a folder that does not exist
+    let s = spec::parse(
+        "template = \"review\"\ntitle = \"讲话\"\n",
+        Path::new("a.toml"),
+    )
+    .unwrap();
+    let e = render_markdown(
+        &s,
+        &TemplateSet::for_spec(Some(Path::new("no-such-dir")), Path::new("a.toml")),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("找不到模板目录 no-such-dir"), "{e}");
+}

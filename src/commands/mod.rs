@@ -8,6 +8,7 @@ mod templates;
 
 pub use new::scaffold;
 pub use render::Format;
+pub use templates::check as check_templates;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;

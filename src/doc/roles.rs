@@ -619,6 +619,89 @@ pub fn guess_kind(heading: &str, first_sentence: &str) -> crate::spec::Kind {
     Kind::Other
 }
 
+/// Words by which a stock intro leans on achievements affirmed before it.
+const AFTER_AFFIRMING: &[&str] = &["成绩的同时", "成效的同时", "看到成绩", "同时也要看到"];
+
+/// 几 + a measure word: a vague count, which never announces exactly two items.
+const VAGUE_COUNTS: &[&str] = &["几点", "几个", "几条", "几项", "几方面", "几件", "几句"];
+
+/// Why a stock intro cannot stand before `points` points (None when it fits): one that says
+/// 在肯定成绩的同时 needs a part that affirmed something before it, and 几个/几点 announces
+/// three or more.
+pub fn intro_misfit(text: &str, points: usize, affirmed_before: bool) -> Option<&'static str> {
+    if !affirmed_before && AFTER_AFFIRMING.iter().any(|w| text.contains(w)) {
+        return Some("它承接前面肯定的成绩，但前面没有讲成绩的部分");
+    }
+    if points <= 2 && VAGUE_COUNTS.iter().any(|w| text.contains(w)) {
+        return Some("“几”预告的是三点以上，不用来预告一两点");
+    }
+    None
+}
+
+/// Chinese text for a numbering form that cannot number the items it was given.
+pub fn marker_error_text(e: &MarkerError) -> String {
+    match e {
+        MarkerError::TooMany { form, max, got } => format!(
+            "“{}”最多只能排{}项，这里有{}项",
+            form.label(),
+            crate::numerals::cardinal(*max as u64),
+            crate::numerals::cardinal(*got as u64)
+        ),
+        MarkerError::NotTwo { got } => format!(
+            "“一方面……另一方面……”只能用于两点，这里有{}点",
+            crate::numerals::cardinal(*got as u64)
+        ),
+    }
+}
+
+/// Words that already give a call its subject (让我们…, 各级各部门要…).
+const CALL_SUBJECTS: &[&str] = &[
+    "让我们",
+    "我们",
+    "希望",
+    "各级",
+    "各地",
+    "各部门",
+    "各单位",
+    "大家",
+    "全县",
+    "全市",
+    "全区",
+    "全省",
+    "全镇",
+    "全乡",
+    "广大",
+    "请",
+    "要",
+];
+
+/// True when a closing call already has its subject (让我们…, 各级各部门要…).
+pub fn has_call_subject(call: &str) -> bool {
+    CALL_SUBJECTS.iter().any(|w| call.starts_with(w))
+}
+
+/// Drops a word the marker already says: 一要 + 要在……上用力 → 一要在……上用力, but keeps words
+/// that only start with it (要素, 要求, 是非, 是否).
+pub fn after_marker(form: Form, text: &str) -> String {
+    let (doubled, words_after): (char, &str) = match form {
+        Form::Yao => ('要', "素求点害闻务津员件诀旨领塞职"),
+        Form::Shi => ('是', "非否"),
+        _ => return text.to_string(),
+    };
+    match text.strip_prefix(doubled) {
+        Some(rest) if !rest.starts_with(|c: char| words_after.contains(c)) => rest.to_string(),
+        _ => text.to_string(),
+    }
+}
+
+/// Closing punctuation that ends a run-in heading (written after the `**` in Markdown).
+pub fn is_trailing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | '；' | '：' | '！' | '？' | '、' | '”' | '’' | '）' | '》' | '」' | '』'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,95 +5,86 @@ use crate::doc::punct;
 use crate::doc::roles::{Form, STANDARD_HEADING_FORMS};
 use crate::error::Result;
 use crate::numerals;
-use crate::spec::{Enumeration, HeadingStyle, Kind, Located, Numbering, Part, Seg, Spec};
+use crate::spec::{
+    Enumeration, HeadingStyle, Kind, Located, Numbering, Part, PhraseChoice, Seg, Spec,
+};
 use crate::template::FrontMatter;
+use crate::template::front_matter::Alternatives;
 use serde::Serialize;
+use std::cell::Cell;
+use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 pub struct Context {
-    title: String,
+    pub(super) title: String,
     /// `2026-01-15`, for the `date` and `date-cn` helpers.
-    date: Option<String>,
-    speaker: Option<String>,
-    speaker_title: Option<String>,
+    pub(super) date: Option<String>,
+    pub(super) speaker: Option<String>,
+    pub(super) speaker_title: Option<String>,
     /// Addressees joined with 、 (no trailing colon); empty for none.
-    salutation: String,
-    opening: Opening,
+    pub(super) salutation: String,
+    pub(super) opening: Opening,
     /// The transition with `{n}` replaced; null when there is none.
-    transition: Option<String>,
+    pub(super) transition: Option<String>,
     /// Number of parts, and its counting word (两, 三 …).
-    count: usize,
-    count_word: String,
-    parts: Vec<PartCtx>,
-    closing: Closing,
+    pub(super) count: usize,
+    pub(super) count_word: String,
+    pub(super) parts: Vec<PartCtx>,
+    pub(super) closing: Closing,
+    /// The chosen alternative of each of the template's stock sentences (`phrases.comment`).
+    pub(super) phrases: BTreeMap<String, String>,
+    /// The spec's free `[vars]` table, for custom templates.
+    pub(super) vars: toml::Table,
 }
 
 #[derive(Serialize)]
-struct Opening {
+pub(super) struct Opening {
     /// Phrases woven into the opening sentence, without closing punctuation.
-    meeting: Option<String>,
-    purpose: Option<String>,
-    just_now: Vec<String>,
-    comment: Option<String>,
-    paragraphs: Vec<String>,
+    pub(super) meeting: Option<String>,
+    pub(super) purpose: Option<String>,
+    pub(super) just_now: Vec<String>,
+    pub(super) comment: Option<String>,
+    pub(super) paragraphs: Vec<String>,
 }
 
 #[derive(Serialize)]
-struct Closing {
+pub(super) struct Closing {
     /// The call with its subject (the template's `closing-subject` unless the user wrote one),
     /// and the goal; both without closing punctuation.
-    call: Option<String>,
-    goal: Option<String>,
-    paragraphs: Vec<String>,
+    pub(super) call: Option<String>,
+    pub(super) goal: Option<String>,
+    pub(super) paragraphs: Vec<String>,
 }
 
 #[derive(Serialize)]
-struct PartCtx {
-    heading: String,
-    kind: Option<Kind>,
-    level: usize,
+pub(super) struct PartCtx {
+    pub(super) heading: String,
+    pub(super) kind: Option<Kind>,
+    pub(super) level: usize,
     /// `一、` `（一）` `第一，` … for this part's position.
-    marker: String,
+    pub(super) marker: String,
     /// `##` … `#####`: the Markdown heading prefix for a standalone heading.
-    hashes: String,
-    run_in: bool,
+    pub(super) hashes: String,
+    pub(super) run_in: bool,
     /// Run-in heading: marker + heading without its closing punctuation (set in bold) …
-    lead: String,
+    pub(super) lead: String,
     /// … and the closing punctuation written after the bold (。 unless the heading has its own).
-    lead_end: String,
+    pub(super) lead_end: String,
     /// True when nothing follows the run-in heading in its paragraph (only sections do).
-    lead_alone: bool,
+    pub(super) lead_alone: bool,
     /// The template's stock lead-in for this kind, when the part has no paragraphs of its own.
-    intro: Option<String>,
-    paragraphs: Vec<String>,
-    points: Vec<String>,
-    enumeration: Enumeration,
+    pub(super) intro: Option<String>,
+    pub(super) paragraphs: Vec<String>,
+    pub(super) points: Vec<String>,
+    pub(super) enumeration: Enumeration,
     /// True when a point spans paragraphs: then every point starts its own paragraph.
-    points_split: bool,
-    after: Vec<String>,
-    sections: Vec<PartCtx>,
+    pub(super) points_split: bool,
+    pub(super) after: Vec<String>,
+    pub(super) sections: Vec<PartCtx>,
+    /// `一是` `二是` … for each point (empty for `list`), checked against the points' count.
+    #[serde(skip)]
+    pub(super) point_markers: Vec<String>,
 }
-
-/// Words that already give a call its subject (让我们…, 各级各部门要…).
-const SUBJECTS: &[&str] = &[
-    "让我们",
-    "我们",
-    "希望",
-    "各级",
-    "各地",
-    "各部门",
-    "各单位",
-    "大家",
-    "全县",
-    "全市",
-    "全区",
-    "全省",
-    "全镇",
-    "全乡",
-    "广大",
-    "请",
-    "要",
-];
 
 fn texts(list: &[String]) -> Vec<String> {
     list.iter()
@@ -154,11 +145,13 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
         numbering,
         forms: s.heading_forms.as_deref().unwrap_or(&[]),
         enumeration,
+        affirmed: Cell::new(false),
     };
+    check_phrase_keys(spec, front)?;
     let parts = levels.parts(&s.parts, 1, &mut path)?;
     let call = opt_phrase(&s.closing.call).map(|c| {
         let c = c.strip_prefix("同志们，").unwrap_or(&c).to_string();
-        if SUBJECTS.iter().any(|w| c.starts_with(w)) {
+        if crate::doc::roles::has_call_subject(&c) {
             c
         } else {
             format!("{}{c}", front.closing_subject.as_deref().unwrap_or(""))
@@ -192,7 +185,108 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
             goal: opt_phrase(&s.closing.goal),
             paragraphs: texts(&s.closing.paragraphs),
         },
+        phrases: front
+            .phrases
+            .iter()
+            .map(|(name, alts)| Ok((name.clone(), choose(spec, name, alts, |_| None)?)))
+            .filter_map(|r: Result<(String, Option<String>)>| match r {
+                Ok((n, Some(t))) => Some(Ok((n, t))),
+                Ok((_, None)) => None,
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<Result<_>>()?,
+        vars: {
+            let mut vars = front.vars.clone();
+            vars.extend(s.vars.clone());
+            vars
+        },
     })
+}
+
+/// Every key of the spec's `[phrases]` names a stock sentence of the template.
+fn check_phrase_keys(spec: &Located<Spec>, front: &FrontMatter) -> Result<()> {
+    let mut names: Vec<&str> = front.phrases.keys().map(String::as_str).collect();
+    names.extend(
+        front
+            .intro
+            .by_kind()
+            .iter()
+            .filter(|(_, a)| !a.is_empty())
+            .map(|(k, _)| *k),
+    );
+    for key in spec.value.phrases.keys() {
+        if !names.contains(&key.as_str()) {
+            let mut help = format!("这个模板可选的套话：{}", names.join("、"));
+            if let Some(n) = crate::error::nearest(key, names.iter().copied()) {
+                help = format!("是不是想写 {n}？{help}");
+            }
+            return Err(spec
+                .error_at(
+                    &[Seg::Key("phrases"), Seg::Key(key)],
+                    format!("模板没有名为 {key} 的套话"),
+                )
+                .help(help)
+                .into());
+        }
+    }
+    Ok(())
+}
+
+/// The alternative of `alts` the spec picked under `[phrases] key`, or the first one that
+/// fits (`misfit` says why one does not).
+fn choose(
+    spec: &Located<Spec>,
+    key: &str,
+    alts: &Alternatives,
+    misfit: impl Fn(&str) -> Option<&'static str>,
+) -> Result<Option<String>> {
+    let picked = match spec.value.phrases.get(key) {
+        None => None,
+        Some(choice) => {
+            let found = match choice {
+                PhraseChoice::Number(n) => usize::try_from(*n)
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| alts.0.get(i)),
+                PhraseChoice::Name(name) => alts.0.iter().find(|p| p.name() == Some(name.as_str())),
+            };
+            let at = [Seg::Key("phrases"), Seg::Key(key)];
+            let Some(phrase) = found else {
+                let list: Vec<String> = alts
+                    .0
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| match p.name() {
+                        Some(n) => format!("{} {n}", i + 1),
+                        None => (i + 1).to_string(),
+                    })
+                    .collect();
+                return Err(spec
+                    .error_at(&at, format!("套话 {key} 没有这一句"))
+                    .help(format!(
+                        "可选：{}（jianghua templates show 模板名 列出全文）",
+                        list.join("、")
+                    ))
+                    .into());
+            };
+            if let Some(why) = misfit(phrase.text()) {
+                return Err(spec
+                    .error_at(&at, format!("套话“{}”放在这里不合适：{why}", phrase.text()))
+                    .help("换一句，或删掉这一行，由程序挑一句合适的")
+                    .into());
+            }
+            Some(phrase.text())
+        }
+    };
+    let text = picked.or_else(|| {
+        alts.0
+            .iter()
+            .map(|p| p.text())
+            .find(|t| misfit(t).is_none())
+    });
+    Ok(text
+        .map(|t| punct::full_width(t.trim()).into_owned())
+        .filter(|t| !t.is_empty()))
 }
 
 /// The marker form for a part at `level` (1-based) under a numbering scheme: the scheme's own
@@ -207,20 +301,6 @@ pub fn heading_form(numbering: Numbering, level: usize) -> Form {
     }
 }
 
-/// Drops a word the marker already says: 一要 + 要在……上用力 → 一要在……上用力, but keeps words
-/// that only start with it (要素, 要求, 是非, 是否).
-fn after_marker(form: Form, text: &str) -> String {
-    let (doubled, words_after): (char, &str) = match form {
-        Form::Yao => ('要', "素求点害闻务津员件诀旨领塞职"),
-        Form::Shi => ('是', "非否"),
-        _ => return text.to_string(),
-    };
-    match text.strip_prefix(doubled) {
-        Some(rest) if !rest.starts_with(|c: char| words_after.contains(c)) => rest.to_string(),
-        _ => text.to_string(),
-    }
-}
-
 /// Settings that hold for every level of one spec.
 struct Levels<'a> {
     spec: &'a Located<Spec>,
@@ -229,6 +309,9 @@ struct Levels<'a> {
     /// Per-level form overrides (`heading-forms`); levels past the list follow `numbering`.
     forms: &'a [Form],
     enumeration: Enumeration,
+    /// True once a part that affirms achievements has been written (for the intros that
+    /// follow one: 在肯定成绩的同时……).
+    affirmed: Cell<bool>,
 }
 
 impl Levels<'_> {
@@ -265,7 +348,7 @@ impl Levels<'_> {
             }
             let form = part.heading_form.unwrap_or(level_form);
             let marker = form.write(number.max(1), total.max(1)).map_err(|e| {
-                let message = super::marker_error_text(&e);
+                let message = crate::doc::roles::marker_error_text(&e);
                 // point at what chose the form: this part's heading-form, the level's entry in
                 // heading-forms, or (numbering / the template's default) the siblings
                 if part.heading_form.is_some() {
@@ -284,7 +367,8 @@ impl Levels<'_> {
                         .help("减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）")
                 }
             })?;
-            let heading = after_marker(form, &punct::full_width(part.heading.trim()));
+            let heading =
+                crate::doc::roles::after_marker(form, &punct::full_width(part.heading.trim()));
             let has_heading = headed(part);
             let run_in = has_heading
                 && match part.heading_style {
@@ -296,31 +380,52 @@ impl Levels<'_> {
             let point_form = match enumeration {
                 Enumeration::Yao => Form::Yao,
                 Enumeration::Shi => Form::Shi,
+                Enumeration::Fangmian => Form::Fangmian,
                 _ => Form::Di,
             };
             let points: Vec<String> = texts(&part.points)
                 .iter()
-                .map(|p| after_marker(point_form, p))
+                .map(|p| crate::doc::roles::after_marker(point_form, p))
                 .collect();
+            let point_markers = match enumeration {
+                Enumeration::List => Vec::new(),
+                _ => (1..=points.len())
+                    .map(|n| point_form.write(n, points.len()))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| {
+                        let mut at = path.clone();
+                        at.push(Seg::Key("points"));
+                        self.spec
+                            .error_at(&at, crate::doc::roles::marker_error_text(&e))
+                            .help("换一种 enumeration（shi、yao、di 或 list），或调整要点的个数")
+                    })?,
+            };
             let paragraphs = texts(&part.paragraphs);
             let intro = if paragraphs.is_empty() && !points.is_empty() {
                 let intros = &self.front.intro;
-                match part.kind {
-                    Some(Kind::Achievements) => intros.achievements.clone(),
-                    Some(Kind::Problems) => intros.problems.clone(),
-                    Some(Kind::Experience) => intros.experience.clone(),
-                    Some(Kind::Tasks) => intros.tasks.clone(),
-                    _ => None,
-                }
+                let (key, alts) = match part.kind {
+                    Some(Kind::Achievements) => ("achievements", &intros.achievements),
+                    Some(Kind::Problems) => ("problems", &intros.problems),
+                    Some(Kind::Experience) => ("experience", &intros.experience),
+                    Some(Kind::Tasks) => ("tasks", &intros.tasks),
+                    _ => ("", &Alternatives::default()),
+                };
+                let affirmed = self.affirmed.get();
+                choose(self.spec, key, alts, |t| {
+                    crate::doc::roles::intro_misfit(t, points.len(), affirmed)
+                })?
             } else {
                 None
             };
+            if part.kind == Some(Kind::Achievements) {
+                self.affirmed.set(true);
+            }
             let (lead, lead_end) = if has_heading {
                 let full = format!("{marker}{}", punct::sentence(&heading));
                 let cut = full
                     .char_indices()
                     .rev()
-                    .take_while(|(_, c)| crate::doc::markdown::is_trailing_punct(*c))
+                    .take_while(|(_, c)| crate::doc::roles::is_trailing_punct(*c))
                     .last()
                     .map_or(full.len(), |(i, _)| i);
                 let (lead, end) = full.split_at(cut);
@@ -349,6 +454,7 @@ impl Levels<'_> {
                 enumeration,
                 after: texts(&part.after),
                 sections,
+                point_markers,
             });
         }
         Ok(out)

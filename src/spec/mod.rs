@@ -42,6 +42,23 @@ pub struct Spec {
     pub parts: Vec<Part>,
     #[serde(default, skip_serializing_if = "Closing::is_empty")]
     pub closing: Closing,
+    /// Which alternative of a template's stock sentence to use: `closing = 2` (1-based) or
+    /// `closing = "检阅"` (by name); keys are the template's phrase names and intro kinds.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub phrases: std::collections::BTreeMap<String, PhraseChoice>,
+    /// Free fields for custom templates (`vars.honorees`); the built-in types ignore them.
+    #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+    pub vars: toml::Table,
+}
+
+/// A pick among a stock sentence's alternatives.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum PhraseChoice {
+    /// 1-based position in the template's list.
+    Number(i64),
+    /// The alternative's `name`.
+    Name(String),
 }
 
 /// How the parts (and their sections) are numbered.

@@ -26,18 +26,25 @@ fn text_helper(f: TextHelper) -> Box<dyn HelperDef + Send + Sync> {
     )
 }
 
+/// Every helper of ours with its template name.
+const HELPERS: [(&str, TextHelper); 7] = [
+    ("cn", cn),
+    ("count", count),
+    ("ordinal", ordinal),
+    ("join", join),
+    ("sentence", sentence),
+    ("date", date),
+    ("date-cn", date_cn),
+];
+
+/// The names of the helpers `register` adds.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    HELPERS.iter().map(|(n, _)| *n)
+}
+
 /// Registers every helper under its template name.
 pub fn register(hbs: &mut Handlebars<'_>) {
-    let helpers: [(&str, TextHelper); 7] = [
-        ("cn", cn),
-        ("count", count),
-        ("ordinal", ordinal),
-        ("join", join),
-        ("sentence", sentence),
-        ("date", date),
-        ("date-cn", date_cn),
-    ];
-    for (name, f) in helpers {
+    for (name, f) in HELPERS {
         hbs.register_helper(name, text_helper(f));
     }
 }
@@ -90,7 +97,7 @@ fn ordinal(h: &Helper<'_>) -> Result<String, RenderError> {
     };
     let marker = form
         .write(index as usize + 1, total as usize)
-        .map_err(|e| RenderErrorReason::Other(crate::render::marker_error_text(&e)))?;
+        .map_err(|e| RenderErrorReason::Other(crate::doc::roles::marker_error_text(&e)))?;
     Ok(marker)
 }
 
@@ -106,15 +113,13 @@ fn join(h: &Helper<'_>) -> Result<String, RenderError> {
         Value::Null => Vec::new(),
         other => vec![other.as_str().unwrap_or_default().to_string()],
     };
-    Ok(crate::doc::markdown::escape(&items.join(sep)))
+    Ok(super::plain(&items.join(sep)))
 }
 
 /// `{{sentence text}}`: the text ending with 。 (kept if it already ends a sentence).
 fn sentence(h: &Helper<'_>) -> Result<String, RenderError> {
     let text = param(h, 0, "sentence")?.as_str().unwrap_or_default();
-    Ok(crate::doc::markdown::escape(&crate::doc::punct::sentence(
-        text,
-    )))
+    Ok(super::plain(&crate::doc::punct::sentence(text)))
 }
 
 /// Reads `2026-01-15` (the form dates take in the template context).
@@ -167,7 +172,7 @@ mod tests {
     fn render(template: &str, data: Value) -> Result<String, String> {
         let mut hbs = Handlebars::new();
         hbs.set_strict_mode(true);
-        hbs.register_escape_fn(crate::doc::markdown::escape);
+        hbs.register_escape_fn(super::super::plain);
         register(&mut hbs);
         hbs.render_template(template, &data)
             .map_err(|e| e.to_string())
