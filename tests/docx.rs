@@ -10,6 +10,8 @@ mod ooxml;
 mod real;
 #[path = "docx/speeches.rs"]
 mod speeches;
+#[path = "docx/titles.rs"]
+mod titles;
 
 use jianghua::render::docx::text::clean;
 use jianghua::render::{DocxMeta, Profile, write_docx};
@@ -777,6 +779,40 @@ fn builtin_profiles_are_listed_and_ejectable() {
     }
     let reading = Profile::builtin("reading").unwrap();
     assert!(reading.body.size_pt >= 16.0 && reading.grid.line_pitch_pt >= 30.0);
+}
+
+#[test]
+fn profile_font_names_and_sizes_out_of_range() {
+    let errors: Vec<String> = [
+        ("font = \"黑体\"", "font = \"黑\\u0001体\""),
+        ("margin-left-mm = 28", "margin-left-mm = 1e308"),
+        ("width-mm = 210", "width-mm = 1e308"),
+        ("size-pt = 22", "size-pt = 1e308"),
+        ("panose = \"02010609060101010101\"", "panose = \"黑体\""),
+        ("charset = \"00\"", "charset = 0"),
+    ]
+    .iter()
+    .map(|(from, to)| profile_error(&official_with(from, to)))
+    .collect();
+    assert_eq!(
+        errors,
+        [
+            "mine.toml:50:8：[heading1] 的 `font` “黑体” 的第 2 个字符是控制字符 U+0001，不能写进 Word 文件\n  \
+             提示：字体名只写字体本身的名字，例如 \"仿宋_GB2312\"、\"黑体\"；删去其中看不见的字符",
+            "mine.toml:15:18：页边距 `margin-left-mm`（1e308 毫米）比纸张（210 毫米）还大\n  \
+             提示：页边距以毫米计，GB/T 9704 为上 37、下 35、左 28、右 26",
+            "mine.toml:11:12：纸张尺寸 `width-mm` 太大（1e308 毫米），Word 的纸张最大 558.8 毫米\n  \
+             提示：A4 纸为宽 210、高 297（毫米）",
+            "mine.toml:29:11：[title] 的字号 `size-pt` 太大（1e308 磅），Word 最大 1584 磅\n  \
+             提示：字号以磅计：三号 16，二号 22，小二 18，四号 14",
+            "mine.toml:114:10：[fonts.\"黑体\"] 的 `panose` 应是 20 位十六进制数字（现在是 \"黑体\"）\n  \
+             提示：例如仿宋为 \"02010609060101010101\"；不知道就删去这一行",
+            "mine.toml:128:11：值的类型不对：这里应写文字，现在写的是数字\n  \
+             提示：数字不加引号（size-pt = 16），文字加引号（font = \"黑体\"）",
+        ]
+    );
+    // what reaches the XML is escaped and free of control characters even without the check
+    assert_eq!(jianghua::render::docx::escape_xml("黑\u{1}体<"), "黑体&lt;");
 }
 
 #[test]

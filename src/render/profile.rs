@@ -397,7 +397,8 @@ impl Profile {
                 return Err(err(
                     &["page", key],
                     format!(
-                        "纸张尺寸 `{key}` 太大（{value} 毫米），Word 的纸张最大 {MAX_PAGE_MM} 毫米"
+                        "纸张尺寸 `{key}` 太大（{} 毫米），Word 的纸张最大 {MAX_PAGE_MM} 毫米",
+                        num(value)
                     ),
                     "A4 纸为宽 210、高 297（毫米）",
                 ));
@@ -413,7 +414,10 @@ impl Profile {
             if value.is_finite() && value > side {
                 return Err(err(
                     &["page", key],
-                    format!("页边距 `{key}`（{value} 毫米）比纸张（{side} 毫米）还大"),
+                    format!(
+                        "页边距 `{key}`（{} 毫米）比纸张（{side} 毫米）还大",
+                        num(value)
+                    ),
                     "页边距以毫米计，GB/T 9704 为上 37、下 35、左 28、右 26",
                 ));
             }
@@ -487,7 +491,7 @@ impl Profile {
                     &[role, "size-pt"],
                     format!(
                         "[{role}] 的字号 `size-pt` 太大（{} 磅），Word 最大 {MAX_SIZE_PT} 磅",
-                        style.size_pt
+                        num(style.size_pt)
                     ),
                     "字号以磅计：三号 16，二号 22，小二 18，四号 14",
                 ));
@@ -668,6 +672,15 @@ const MAX_PAGE_MM: f64 = 558.8;
 const MAX_SIZE_PT: f64 = 1584.0;
 const FONT_HELP: &str =
     "字体名只写字体本身的名字，例如 \"仿宋_GB2312\"、\"黑体\"；删去其中看不见的字符";
+
+/// A number as a user wrote it, huge ones in exponent form (`1e308`, not 309 digits).
+fn num(v: f64) -> String {
+    if v.abs() >= 1e9 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
 
 /// Checks a font name: not empty, no control characters. The message says what is wrong.
 fn check_font_name(name: &str) -> std::result::Result<(), String> {
