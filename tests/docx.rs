@@ -10,6 +10,8 @@ mod ooxml;
 mod real;
 #[path = "docx/speeches.rs"]
 mod speeches;
+#[path = "docx/titles.rs"]
+mod titles;
 
 use jianghua::render::docx::text::clean;
 use jianghua::render::{DocxMeta, Profile, write_docx};
@@ -93,9 +95,19 @@ fn strict_parser_rejects_what_word_rejects() {
 fn document_text_is_the_docs_text() {
     for (case, doc, _, parts) in generated() {
         let root = xml(&parts, "word/document.xml");
+        // a `——` subtitle is a paragraph of its own
+        let want = match doc.title() {
+            Some(title) => match jianghua::render::docx::title::split_subtitle(title) {
+                (main, Some(sub)) => doc
+                    .plain_text()
+                    .replacen(title, &format!("{main}\n{sub}"), 1),
+                _ => doc.plain_text(),
+            },
+            None => doc.plain_text(),
+        };
         assert_eq!(
             body_text(&root),
-            clean(&doc.plain_text()),
+            clean(&want),
             "{case}: text of word/document.xml"
         );
     }
@@ -121,10 +133,7 @@ fn special_text_comes_out_as_typed() {
         raw.contains("<w:tab />") || raw.contains("<w:tab/>"),
         "tabs are w:tab"
     );
-    assert!(
-        raw.contains("w:type=\"textWrapping\""),
-        "line breaks are w:br"
-    );
+    assert!(raw.contains("<w:br/>"), "line breaks are w:br");
 }
 
 #[test]
@@ -327,21 +336,126 @@ fn official_profile_is_gb_t_9704() {
     assert_eq!(grid.attr("w:charSpace"), None);
 }
 
+/// Characters Word sets in the Latin font unless the run is hinted eastAsia.
+const SHARED: &[char] = &['‘', '’', '“', '”', '—', '…', '·'];
+
 #[test]
-fn every_run_sets_all_four_fonts() {
+fn runs_and_paragraphs_carry_only_what_differs_from_their_style() {
     for (case, _, _, parts) in generated() {
+        let styles = xml(&parts, "word/styles.xml");
+        let ids: Vec<&str> = styles
+            .descendants("w:style")
+            .iter()
+            .filter_map(|s| s.attr("w:styleId"))
+            .collect();
         for (name, data) in &parts {
             if !(name == "word/document.xml" || name.starts_with("word/footer")) {
                 continue;
             }
             let root = parse(data).unwrap();
+            for p in root.descendants("w:p") {
+                let ppr = p.child("w:pPr").unwrap_or_else(|| panic!("{case}: no pPr"));
+                let style = ppr.child("w:pStyle").and_then(|s| s.attr("w:val")).unwrap();
+                assert!(ids.contains(&style), "{case}: unknown style {style}");
+                for prop in ppr.elements() {
+                    let allowed = match prop.name.as_str() {
+                        "w:pStyle" => true,
+                        // the blank line closing a title block without byline
+                        "w:spacing" => {
+                            ["SpeechTitle", "SpeechSubtitle"].contains(&style)
+                                && prop.attrs.len() == 1
+                                && prop.attr("w:after").is_some()
+                        }
+                        // page numbers: odd right, even left
+                        "w:ind" | "w:jc" => style == "Footer",
+                        _ => false,
+                    };
+                    assert!(allowed, "{case} {name}: direct {} on {style}", prop.name);
+                }
+            }
             for run in root.descendants("w:r") {
-                let rpr = run
-                    .child("w:rPr")
-                    .unwrap_or_else(|| panic!("{case} {name}: run without rPr"));
-                run_type(rpr);
+                let text = ooxml::paragraph_text(run);
+                let hint = run
+                    .find("w:rFonts")
+                    .and_then(|f| f.attr("w:hint"))
+                    .is_some_and(|h| h == "eastAsia");
+                assert_eq!(hint, text.contains(SHARED), "{case}: hint on {text:?}");
+                let Some(rpr) = run.child("w:rPr") else {
+                    continue;
+                };
+                for prop in rpr.elements() {
+                    match prop.name.as_str() {
+                        "w:rStyle" => {
+                            let v = prop.attr("w:val").unwrap();
+                            assert!(v.starts_with("Heading") && v.ends_with("Char"), "{case}");
+                        }
+                        "w:rFonts" => assert_eq!(prop.attrs.len(), 1, "{case}: only the hint"),
+                        other => panic!("{case} {name}: direct {other} on a run"),
+                    }
+                }
             }
         }
+    }
+}
+
+#[test]
+fn fonts_are_declared_with_their_fallbacks_and_the_language_is_chinese() {
+    for (case, _, profile, parts) in generated() {
+        let table = xml(&parts, "word/fontTable.xml");
+        let fonts = table.descendants("w:font");
+        let names: Vec<&str> = fonts.iter().filter_map(|f| f.attr("w:name")).collect();
+        let styles = xml(&parts, "word/styles.xml");
+        for r in styles.descendants("w:rFonts") {
+            for slot in ["w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"] {
+                let face = r.attr(slot).unwrap();
+                assert!(names.contains(&face), "{case}: {face} not in fontTable");
+            }
+        }
+        for font in fonts {
+            let name = font.attr("w:name").unwrap();
+            let info = &profile.fonts[name];
+            let child = |n: &str| font.child(n).and_then(|c| c.attr("w:val"));
+            assert_eq!(
+                child("w:altName"),
+                info.alt_name.as_deref(),
+                "{case}: {name}"
+            );
+            assert_eq!(child("w:panose1"), info.panose.as_deref(), "{case}: {name}");
+            assert_eq!(
+                child("w:charset"),
+                Some(info.charset.as_str()),
+                "{case}: {name}"
+            );
+            assert_eq!(
+                child("w:family"),
+                Some(info.family.as_str()),
+                "{case}: {name}"
+            );
+            assert_eq!(
+                child("w:pitch"),
+                Some(info.pitch.as_str()),
+                "{case}: {name}"
+            );
+            if name != profile.latin_font {
+                assert_eq!(child("w:charset"), Some("86"), "{case}: {name} is GB2312");
+                assert!(info.alt_name.is_some(), "{case}: {name} has a fallback");
+            }
+        }
+        let lang = styles.find("w:rPrDefault").unwrap().find("w:lang").unwrap();
+        assert_eq!(lang.attr("w:eastAsia"), Some("zh-CN"), "{case}");
+        let settings = xml(&parts, "word/settings.xml");
+        let theme = settings.find("w:themeFontLang").unwrap();
+        assert_eq!(theme.attr("w:eastAsia"), Some("zh-CN"), "{case}");
+        let widow = styles
+            .find("w:pPrDefault")
+            .unwrap()
+            .find("w:widowControl")
+            .unwrap();
+        assert_eq!(
+            widow.attr("w:val"),
+            Some("0"),
+            "{case}: widow control off for the grid"
+        );
     }
 }
 
@@ -351,6 +465,7 @@ fn run_in_heading_keeps_its_font_for_the_lead_only() {
     let doc = speeches::progress_meeting();
     let parts = parts(&write_docx(&doc, &p, &meta(&doc)).unwrap());
     let document = xml(&parts, "word/document.xml");
+    let styles = xml(&parts, "word/styles.xml");
     let para = document
         .descendants("w:p")
         .into_iter()
@@ -361,51 +476,152 @@ fn run_in_heading_keeps_its_font_for_the_lead_only() {
     let runs = para.descendants("w:r");
     assert_eq!(runs.len(), 2);
     assert_eq!(ooxml::paragraph_text(runs[0]), "（一）要看到成绩。");
-    assert_eq!(
-        run_type(runs[0].child("w:rPr").unwrap()).east_asia,
-        "楷体_GB2312"
-    );
-    assert_eq!(
-        run_type(runs[1].child("w:rPr").unwrap()).east_asia,
-        "仿宋_GB2312"
-    );
+    let run_style = |r: &Element| {
+        r.find("w:rStyle")
+            .and_then(|s| s.attr("w:val"))
+            .map(String::from)
+    };
+    assert_eq!(run_style(runs[0]).as_deref(), Some("Heading2Char"));
+    assert_eq!(run_style(runs[1]), None);
+    assert_eq!(style_type(&styles, "Heading2Char").east_asia, "楷体_GB2312");
+    assert_eq!(style_type(&styles, "BodyText").east_asia, "仿宋_GB2312");
     let level3 = document
         .descendants("w:p")
         .into_iter()
         .find(|p| ooxml::paragraph_text(p).starts_with("2.强化要素保障。"))
         .unwrap();
     let runs = level3.descendants("w:r");
-    assert_eq!(
-        run_type(runs[0].child("w:rPr").unwrap()).east_asia,
-        "仿宋_GB2312"
-    );
+    assert_eq!(run_style(runs[0]).as_deref(), Some("Heading3Char"));
+    assert_eq!(style_type(&styles, "Heading3Char").east_asia, "仿宋_GB2312");
+}
+
+/// The run type a style sets.
+fn style_type(styles: &Element, id: &str) -> Type {
+    let style = styles
+        .descendants("w:style")
+        .into_iter()
+        .find(|s| s.attr("w:styleId") == Some(id))
+        .unwrap_or_else(|| panic!("no style {id}"));
+    run_type(style.child("w:rPr").unwrap())
 }
 
 #[test]
 fn headings_have_their_level_and_outline() {
-    let p = Profile::builtin("official").unwrap();
-    let doc = speeches::progress_meeting();
-    let parts = parts(&write_docx(&doc, &p, &meta(&doc)).unwrap());
-    let document = xml(&parts, "word/document.xml");
-    for block in &doc.blocks {
-        if let Block::Heading(h) = block {
-            let para = document
-                .descendants("w:p")
-                .into_iter()
-                .find(|p| ooxml::paragraph_text(p) == h.text)
-                .unwrap();
-            let want = format!("Heading{}", h.level);
+    for (case, doc, _, parts) in generated() {
+        let document = xml(&parts, "word/document.xml");
+        let styles = xml(&parts, "word/styles.xml");
+        let paragraphs = document.descendants("w:p");
+        for block in &doc.blocks {
+            // a heading, or a lead with nothing after it (a standalone 首先，……。)
+            let (level, text) = match block {
+                Block::Heading(h) => (h.level, h.text.clone()),
+                Block::Paragraph(p) if p.text.is_empty() && p.lead.is_some() => {
+                    let lead = p.lead.as_ref().unwrap();
+                    (lead.level, lead.text.clone())
+                }
+                _ => continue,
+            };
+            let text = clean(&text).to_string();
+            let para = paragraphs
+                .iter()
+                .find(|p| ooxml::paragraph_text(p) == text)
+                .unwrap_or_else(|| panic!("{case}: {text}"));
+            let want = format!("Heading{level}");
             assert_eq!(
                 para.find("w:pStyle").unwrap().attr("w:val"),
-                Some(want.as_str())
+                Some(want.as_str()),
+                "{case}: {text}"
             );
-            let outline = (h.level - 1).to_string();
+        }
+        for level in 1..=4 {
+            let id = format!("Heading{level}");
+            let style = styles
+                .descendants("w:style")
+                .into_iter()
+                .find(|s| s.attr("w:styleId") == Some(id.as_str()))
+                .unwrap();
+            let ppr = style.child("w:pPr").unwrap();
+            let outline = (level - 1).to_string();
             assert_eq!(
-                para.find("w:outlineLvl").unwrap().attr("w:val"),
-                Some(outline.as_str())
+                ppr.child("w:outlineLvl").and_then(|o| o.attr("w:val")),
+                Some(outline.as_str()),
+                "{case}: {id}"
+            );
+            assert!(
+                ppr.child("w:keepNext").is_some(),
+                "{case}: {id} keep-with-next"
+            );
+            assert_eq!(
+                style.child("w:name").and_then(|n| n.attr("w:val")),
+                Some(format!("heading {level}").as_str()),
+                "{case}: Word's built-in heading name"
             );
         }
     }
+}
+
+#[test]
+fn title_block_subtitle_byline_and_gap() {
+    let p = Profile::builtin("official").unwrap();
+    let gap = p.line_pitch_twips().to_string();
+    let styled = |doc: &Doc| -> Vec<(String, String, Option<String>)> {
+        let parts = parts(&write_docx(doc, &p, &meta(doc)).unwrap());
+        xml(&parts, "word/document.xml")
+            .descendants("w:p")
+            .iter()
+            .map(|para| {
+                let ppr = para.child("w:pPr").unwrap();
+                (
+                    ppr.child("w:pStyle")
+                        .unwrap()
+                        .attr("w:val")
+                        .unwrap()
+                        .to_string(),
+                    ooxml::paragraph_text(para),
+                    ppr.child("w:spacing")
+                        .and_then(|s| s.attr("w:after"))
+                        .map(String::from),
+                )
+            })
+            .take(4)
+            .collect()
+    };
+    let s = |a: &str, b: &str, c: Option<&str>| (a.to_string(), b.to_string(), c.map(String::from));
+    assert_eq!(
+        styled(&speeches::sequence_article()),
+        [
+            s("SpeechTitle", "以实干担当推动高质量发展", None),
+            s(
+                "SpeechSubtitle",
+                "——在县委理论学习中心组专题学习会上的发言",
+                None
+            ),
+            s("SpeechByline", "（2026年5月20日）", None),
+            s("SpeechByline", "县委副书记　王芳", None),
+        ]
+    );
+    assert_eq!(
+        styled(&speeches::no_byline())[..2],
+        [
+            s("SpeechTitle", "在全区安全生产工作例会上的讲话", Some(&gap)),
+            s("Salutation", "同志们：", None),
+        ]
+    );
+    // no gap between the date and speaker lines, one blank line after the last
+    let parts =
+        parts(&write_docx(&speeches::no_byline(), &p, &meta(&speeches::no_byline())).unwrap());
+    let styles = xml(&parts, "word/styles.xml");
+    let byline = styles
+        .descendants("w:style")
+        .into_iter()
+        .find(|s| s.attr("w:styleId") == Some("SpeechByline"))
+        .unwrap();
+    assert!(byline.find("w:contextualSpacing").is_some());
+    assert_eq!(
+        byline.find("w:spacing").unwrap().attr("w:after"),
+        Some(gap.as_str())
+    );
+    assert_eq!(style_type(&styles, "SpeechSubtitle").size_half_points, "32");
 }
 
 /// The footers, with their relationship type (default = odd pages, even).
@@ -460,12 +676,10 @@ fn page_numbers_are_page_fields_outside_one_character_in() {
                 .collect();
             assert_eq!(chars, ["begin", "separate", "end"], "{case} {kind}");
             assert_eq!(p.find("w:instrText").unwrap().text().trim(), "PAGE");
-            for run in p.descendants("w:r") {
-                let t = run_type(run.child("w:rPr").unwrap());
-                assert_eq!(t.east_asia, "宋体");
-                assert_eq!(t.ascii, "宋体");
-                assert_eq!(t.size_half_points, "28");
-            }
+            let t = style_type(&xml(&parts, "word/styles.xml"), "Footer");
+            assert_eq!(t.east_asia, profile.page_number.font);
+            assert_eq!(t.ascii, profile.page_number.font);
+            assert_eq!(t.size_half_points, "28");
         }
     }
 }
@@ -557,7 +771,7 @@ fn official_with(from: &str, to: &str) -> String {
 #[test]
 fn builtin_profiles_are_listed_and_ejectable() {
     let names: Vec<&str> = Profile::builtin_names().iter().map(|(n, _)| *n).collect();
-    assert_eq!(names, ["official", "reading"]);
+    assert_eq!(names, ["official", "reading", "windows"]);
     for name in names {
         let source = Profile::builtin_source(name).unwrap();
         let parsed = Profile::parse(source, Path::new("x.toml")).unwrap();
@@ -565,6 +779,40 @@ fn builtin_profiles_are_listed_and_ejectable() {
     }
     let reading = Profile::builtin("reading").unwrap();
     assert!(reading.body.size_pt >= 16.0 && reading.grid.line_pitch_pt >= 30.0);
+}
+
+#[test]
+fn profile_font_names_and_sizes_out_of_range() {
+    let errors: Vec<String> = [
+        ("font = \"黑体\"", "font = \"黑\\u0001体\""),
+        ("margin-left-mm = 28", "margin-left-mm = 1e308"),
+        ("width-mm = 210", "width-mm = 1e308"),
+        ("size-pt = 22", "size-pt = 1e308"),
+        ("panose = \"02010609060101010101\"", "panose = \"黑体\""),
+        ("charset = \"00\"", "charset = 0"),
+    ]
+    .iter()
+    .map(|(from, to)| profile_error(&official_with(from, to)))
+    .collect();
+    assert_eq!(
+        errors,
+        [
+            "mine.toml:50:8：[heading1] 的 `font` “黑体” 的第 2 个字符是控制字符 U+0001，不能写进 Word 文件\n  \
+             提示：字体名只写字体本身的名字，例如 \"仿宋_GB2312\"、\"黑体\"；删去其中看不见的字符",
+            "mine.toml:15:18：页边距 `margin-left-mm`（1e308 毫米）比纸张（210 毫米）还大\n  \
+             提示：页边距以毫米计，GB/T 9704 为上 37、下 35、左 28、右 26",
+            "mine.toml:11:12：纸张尺寸 `width-mm` 太大（1e308 毫米），Word 的纸张最大 558.8 毫米\n  \
+             提示：A4 纸为宽 210、高 297（毫米）",
+            "mine.toml:29:11：[title] 的字号 `size-pt` 太大（1e308 磅），Word 最大 1584 磅\n  \
+             提示：字号以磅计：三号 16，二号 22，小二 18，四号 14",
+            "mine.toml:114:10：[fonts.\"黑体\"] 的 `panose` 应是 20 位十六进制数字（现在是 \"黑体\"）\n  \
+             提示：例如仿宋为 \"02010609060101010101\"；不知道就删去这一行",
+            "mine.toml:128:11：值的类型不对：这里应写文字，现在写的是数字\n  \
+             提示：数字不加引号（size-pt = 16），文字加引号（font = \"黑体\"）",
+        ]
+    );
+    // what reaches the XML is escaped and free of control characters even without the check
+    assert_eq!(jianghua::render::docx::escape_xml("黑\u{1}体<"), "黑体&lt;");
 }
 
 #[test]

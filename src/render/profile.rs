@@ -2,6 +2,7 @@
 
 use crate::error::{Result, SourceError, nearest};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// A Word layout: everything `write_docx` needs to typeset a `Doc`.
@@ -17,6 +18,10 @@ pub struct Profile {
     pub page: Page,
     pub grid: Grid,
     pub title: RoleStyle,
+    /// A `——` subtitle, on its own line under the title; the title's face at the body size
+    /// when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<RoleStyle>,
     pub byline: RoleStyle,
     pub salutation: RoleStyle,
     pub body: RoleStyle,
@@ -25,6 +30,81 @@ pub struct Profile {
     pub heading3: RoleStyle,
     pub heading4: RoleStyle,
     pub page_number: PageNumber,
+    /// What Word and WPS need to know about each face to substitute it where it is missing
+    /// (written to `fontTable.xml`), by font name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fonts: BTreeMap<String, FontInfo>,
+}
+
+/// A font's fallback data: the name Windows knows it by, its PANOSE number, character set,
+/// family and pitch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FontInfo {
+    /// Another name of the same face (`仿宋` for `仿宋_GB2312`), tried when the name is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt_name: Option<String>,
+    /// Ten PANOSE bytes as 20 hexadecimal digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub panose: Option<String>,
+    /// Windows character set as two hexadecimal digits, as Word writes it: `86` is GB2312
+    /// (Simplified Chinese), `00` is ANSI (Latin).
+    #[serde(default = "gb2312")]
+    pub charset: String,
+    #[serde(default)]
+    pub family: FontFamily,
+    #[serde(default)]
+    pub pitch: FontPitch,
+}
+
+fn gb2312() -> String {
+    "86".to_string()
+}
+
+/// A face's generic family, as `w:family` names it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FontFamily {
+    #[default]
+    Auto,
+    Roman,
+    Swiss,
+    Modern,
+    Script,
+    Decorative,
+}
+
+/// Fixed or proportional advance widths, as `w:pitch` names it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FontPitch {
+    #[default]
+    Default,
+    Fixed,
+    Variable,
+}
+
+impl FontFamily {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FontFamily::Auto => "auto",
+            FontFamily::Roman => "roman",
+            FontFamily::Swiss => "swiss",
+            FontFamily::Modern => "modern",
+            FontFamily::Script => "script",
+            FontFamily::Decorative => "decorative",
+        }
+    }
+}
+
+impl FontPitch {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FontPitch::Default => "default",
+            FontPitch::Fixed => "fixed",
+            FontPitch::Variable => "variable",
+        }
+    }
 }
 
 /// Paper size and margins, in millimetres.
@@ -115,6 +195,7 @@ pub struct PageNumber {
 
 const OFFICIAL: &str = include_str!("../../templates/profiles/official.toml");
 const READING: &str = include_str!("../../templates/profiles/reading.toml");
+const WINDOWS: &str = include_str!("../../templates/profiles/windows.toml");
 
 const BUILTINS: &[(&str, &str, &str)] = &[
     (
@@ -127,11 +208,17 @@ const BUILTINS: &[(&str, &str, &str)] = &[
         "念稿版：小二号字，行距 35 磅，每页 18 行，便于在讲台上朗读",
         READING,
     ),
+    (
+        "windows",
+        "公文格式，改用 Windows 自带的仿宋、楷体、黑体、宋体：电脑上没有 GB2312 字体时用",
+        WINDOWS,
+    ),
 ];
 
 const NAMES: &[(&str, &str)] = &[
     (BUILTINS[0].0, BUILTINS[0].1),
     (BUILTINS[1].0, BUILTINS[1].1),
+    (BUILTINS[2].0, BUILTINS[2].1),
 ];
 
 /// Twentieths of a point per millimetre.
@@ -237,6 +324,44 @@ impl Profile {
         Some((advance * 100.0 / pt_to_twips(self.body.size_pt) as f64).floor() as u32)
     }
 
+    /// The subtitle's style: the profile's own, or the title's face at the body size.
+    pub fn subtitle_style(&self) -> RoleStyle {
+        self.subtitle.clone().unwrap_or_else(|| RoleStyle {
+            size_pt: self.body.size_pt,
+            space_before_lines: 0.0,
+            space_after_lines: 0.0,
+            ..self.title.clone()
+        })
+    }
+
+    /// Every font name the profile uses, Latin faces included, each once, in first-use order.
+    pub fn faces(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = Vec::new();
+        for role in self
+            .roles()
+            .into_iter()
+            .map(|(_, r)| r)
+            .chain(self.subtitle.as_ref())
+        {
+            all.push(&role.font);
+            all.push(role.latin_font.as_deref().unwrap_or(&self.latin_font));
+        }
+        all.push(&self.page_number.font);
+        all.push(
+            self.page_number
+                .latin_font
+                .as_deref()
+                .unwrap_or(&self.latin_font),
+        );
+        let mut out: Vec<&str> = Vec::with_capacity(all.len());
+        for name in all {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
+
     /// The role styles with the names users see in messages, in a fixed order.
     pub fn roles(&self) -> [(&'static str, &RoleStyle); 8] {
         [
@@ -266,6 +391,34 @@ impl Profile {
                     &["page", key],
                     format!("纸张尺寸 `{key}` 必须大于 0（现在是 {value}）"),
                     "A4 纸为宽 210、高 297（毫米）",
+                ));
+            }
+            if value > MAX_PAGE_MM {
+                return Err(err(
+                    &["page", key],
+                    format!(
+                        "纸张尺寸 `{key}` 太大（{} 毫米），Word 的纸张最大 {MAX_PAGE_MM} 毫米",
+                        num(value)
+                    ),
+                    "A4 纸为宽 210、高 297（毫米）",
+                ));
+            }
+        }
+        for (key, value, side) in [
+            ("margin-top-mm", page.margin_top_mm, page.height_mm),
+            ("margin-bottom-mm", page.margin_bottom_mm, page.height_mm),
+            ("margin-left-mm", page.margin_left_mm, page.width_mm),
+            ("margin-right-mm", page.margin_right_mm, page.width_mm),
+            ("footer-mm", page.footer_mm, page.height_mm),
+        ] {
+            if value.is_finite() && value > side {
+                return Err(err(
+                    &["page", key],
+                    format!(
+                        "页边距 `{key}`（{} 毫米）比纸张（{side} 毫米）还大",
+                        num(value)
+                    ),
+                    "页边距以毫米计，GB/T 9704 为上 37、下 35、左 28、右 26",
                 ));
             }
         }
@@ -321,7 +474,28 @@ impl Profile {
             ));
         }
 
-        for (role, style) in self.roles() {
+        let subtitle = self.subtitle.as_ref().map(|s| ("subtitle", s));
+        for (role, style) in self.roles().into_iter().chain(subtitle) {
+            for (key, name) in [
+                ("font", Some(&style.font)),
+                ("latin-font", style.latin_font.as_ref()),
+            ] {
+                if let Some(name) = name {
+                    check_font_name(name).map_err(|m| {
+                        err(&[role, key], format!("[{role}] 的 `{key}` {m}"), FONT_HELP)
+                    })?;
+                }
+            }
+            if style.size_pt > MAX_SIZE_PT {
+                return Err(err(
+                    &[role, "size-pt"],
+                    format!(
+                        "[{role}] 的字号 `size-pt` 太大（{} 磅），Word 最大 {MAX_SIZE_PT} 磅",
+                        num(style.size_pt)
+                    ),
+                    "字号以磅计：三号 16，二号 22，小二 18，四号 14",
+                ));
+            }
             if !(style.size_pt > 0.0 && style.size_pt.is_finite()) {
                 return Err(err(
                     &[role, "size-pt"],
@@ -347,7 +521,62 @@ impl Profile {
             }
         }
         let number = &self.page_number;
-        if !(number.size_pt > 0.0 && number.size_pt.is_finite()) {
+        check_font_name(&self.latin_font)
+            .map_err(|m| err(&["latin-font"], format!("`latin-font` {m}"), FONT_HELP))?;
+        for (key, name) in [
+            ("font", Some(&number.font)),
+            ("latin-font", number.latin_font.as_ref()),
+        ] {
+            if let Some(name) = name {
+                check_font_name(name).map_err(|m| {
+                    err(
+                        &["page-number", key],
+                        format!("[page-number] 的 `{key}` {m}"),
+                        FONT_HELP,
+                    )
+                })?;
+            }
+        }
+        for (face, info) in &self.fonts {
+            check_font_name(face).map_err(|m| {
+                err(
+                    &["fonts", face],
+                    format!("[fonts] 中的字体名 {m}"),
+                    FONT_HELP,
+                )
+            })?;
+            if let Some(alt) = &info.alt_name {
+                check_font_name(alt).map_err(|m| {
+                    err(
+                        &["fonts", face, "alt-name"],
+                        format!("[fonts.\"{face}\"] 的 `alt-name` {m}"),
+                        FONT_HELP,
+                    )
+                })?;
+            }
+            if !(info.charset.len() == 2 && info.charset.bytes().all(|b| b.is_ascii_hexdigit())) {
+                return Err(err(
+                    &["fonts", face, "charset"],
+                    format!(
+                        "[fonts.\"{face}\"] 的 `charset` 应是两位十六进制数字（现在是 \"{}\"）",
+                        info.charset
+                    ),
+                    "简体中文字体写 \"86\"（GB2312），西文字体写 \"00\"",
+                ));
+            }
+            if let Some(panose) = &info.panose
+                && !(panose.len() == 20 && panose.bytes().all(|b| b.is_ascii_hexdigit()))
+            {
+                return Err(err(
+                    &["fonts", face, "panose"],
+                    format!(
+                        "[fonts.\"{face}\"] 的 `panose` 应是 20 位十六进制数字（现在是 \"{panose}\"）"
+                    ),
+                    "例如仿宋为 \"02010609060101010101\"；不知道就删去这一行",
+                ));
+            }
+        }
+        if !(number.size_pt > 0.0 && number.size_pt.is_finite() && number.size_pt <= MAX_SIZE_PT) {
             return Err(err(
                 &["page-number", "size-pt"],
                 format!(
@@ -386,7 +615,10 @@ impl Profile {
                 "公文每页 22 行",
             ));
         }
-        if !(grid.line_pitch_pt > 0.0 && grid.line_pitch_pt.is_finite()) {
+        if !(grid.line_pitch_pt > 0.0
+            && grid.line_pitch_pt.is_finite()
+            && grid.line_pitch_pt <= MAX_SIZE_PT)
+        {
             return Err(err(
                 &["grid", "line-pitch-pt"],
                 format!(
@@ -432,6 +664,38 @@ impl Profile {
         }
         Ok(())
     }
+}
+
+/// Largest paper side Word accepts (22 inches), in millimetres.
+const MAX_PAGE_MM: f64 = 558.8;
+/// Largest font size and line pitch Word accepts, in points.
+const MAX_SIZE_PT: f64 = 1584.0;
+const FONT_HELP: &str =
+    "字体名只写字体本身的名字，例如 \"仿宋_GB2312\"、\"黑体\"；删去其中看不见的字符";
+
+/// A number as a user wrote it, huge ones in exponent form (`1e308`, not 309 digits).
+fn num(v: f64) -> String {
+    if v.abs() >= 1e9 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Checks a font name: not empty, no control characters. The message says what is wrong.
+fn check_font_name(name: &str) -> std::result::Result<(), String> {
+    if name.trim().is_empty() {
+        return Err("不能为空".to_string());
+    }
+    if let Some((i, c)) = name.chars().enumerate().find(|(_, c)| c.is_control()) {
+        return Err(format!(
+            "“{}” 的第 {} 个字符是控制字符 U+{:04X}，不能写进 Word 文件",
+            name.chars().filter(|c| !c.is_control()).collect::<String>(),
+            i + 1,
+            c as u32
+        ));
+    }
+    Ok(())
 }
 
 /// Byte offset of the value at `keys` (table names then the key) in TOML `source`.
@@ -489,6 +753,13 @@ fn known_keys() -> Vec<&'static str> {
         "format",
         "placement",
         "edge-indent-chars",
+        "subtitle",
+        "fonts",
+        "alt-name",
+        "panose",
+        "charset",
+        "family",
+        "pitch",
     ]
 }
 

@@ -126,7 +126,7 @@ fn bad_profiles_and_outputs_get_exact_errors_and_keep_the_previous_file() {
         ),
         (
             vec!["--profile", "offical"],
-            "错误：没有名为 “offical” 的版式。是不是想写 official？可用的版式：official、reading；也可以给出版式文件（.toml）的路径\n",
+            "错误：没有名为 “offical” 的版式。是不是想写 official？可用的版式：official、reading、windows；也可以给出版式文件（.toml）的路径\n",
         ),
         (
             vec!["--profile", "gone/mine.toml"],
@@ -195,7 +195,8 @@ fn profiles_lists_and_ejects() {
         .success()
         .stdout(
             "official  公文格式（GB/T 9704-2012）：A4，三号仿宋，每页 22 行、每行 28 字\n\
-             reading   念稿版：小二号字，行距 35 磅，每页 18 行，便于在讲台上朗读\n",
+             reading   念稿版：小二号字，行距 35 磅，每页 18 行，便于在讲台上朗读\n\
+             windows   公文格式，改用 Windows 自带的仿宋、楷体、黑体、宋体：电脑上没有 GB2312 字体时用\n",
         );
     jianghua(dir.path())
         .args(["profiles", "--eject", "official", "-o", "mine.toml"])
@@ -214,7 +215,7 @@ fn profiles_lists_and_ejects() {
     );
     assert_eq!(
         stderr_of(dir.path(), &["profiles", "--eject", "mine.toml"]),
-        "错误：没有名为 “mine.toml” 的版式。可用的版式：official、reading；也可以给出版式文件（.toml）的路径\n"
+        "错误：没有名为 “mine.toml” 的版式。可用的版式：official、reading、windows；也可以给出版式文件（.toml）的路径\n"
     );
     // The ejected file, edited, is used as it is.
     example(dir.path(), "review.toml");

@@ -150,10 +150,40 @@ pub fn long_speech() -> Doc {
     Doc { blocks }
 }
 
+/// A 首先/其次 article: a `——` subtitle, date and speaker lines, standalone sequence headings
+/// (as lead-only paragraphs, the form the renderer used, and as headings).
+pub fn sequence_article() -> Doc {
+    Doc {
+        blocks: vec![
+            title("以实干担当推动高质量发展——在县委理论学习中心组专题学习会上的发言"),
+            byline("（2026年5月20日）"),
+            byline("县委副书记　王芳"),
+            lead(1, "首先，要在学深悟透上下功夫。", ""),
+            para("学习不能浮在面上，要原原本本读原文、逐字逐句悟原理，真正做到学思用贯通。"),
+            heading(1, "其次，要在真抓实干上见成效。"),
+            para("对照年初确定的目标任务，逐项排查进度，“慢半拍”的要加力，“卡了壳”的要破题……"),
+            closing("总之，我们要以钉钉子精神抓好落实，确保各项任务落地见效。"),
+        ],
+    }
+}
+
+/// A speech with no byline: the salutation must not sit right under the title.
+pub fn no_byline() -> Doc {
+    Doc {
+        blocks: vec![
+            title("在全区安全生产工作例会上的讲话"),
+            salutation("同志们："),
+            para("今天的例会，主要是通报上月安全生产情况，部署下一阶段重点工作。"),
+        ],
+    }
+}
+
 /// All fixtures, by name.
 pub fn all() -> Vec<(&'static str, Doc)> {
     vec![
         ("progress", progress_meeting()),
+        ("sequence", sequence_article()),
+        ("no-byline", no_byline()),
         ("special", special_characters()),
         ("long", long_speech()),
     ]

@@ -1,22 +1,7 @@
 //! `docProps/core.xml` (title, author, created date), which docx-rs has no setters for.
 
 use super::DocxMeta;
-
-/// Escapes text for XML character data and attribute values.
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use super::xml::escape_xml;
 
 /// The core properties part; fields that are absent are left out rather than invented.
 pub fn core_xml(meta: &DocxMeta) -> Vec<u8> {

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 /// True for characters XML 1.0 forbids or that Word treats as control codes.
-fn is_forbidden(c: char) -> bool {
+pub fn is_forbidden(c: char) -> bool {
     (c < ' ' && c != '\t' && c != '\n')
         || ('\u{7f}'..='\u{9f}').contains(&c)
         || c == '\u{fffe}'
