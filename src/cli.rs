@@ -37,7 +37,7 @@ pub struct RenderArgs {
     /// 输出文件；`-` 表示输出到屏幕。不给时写在要素文件旁边
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// 输出格式：md、docx，或 md,docx 同时输出。默认按 -o 的扩展名，否则为 md
+    /// 输出格式：md、docx、html（可打印的 A4 分页网页），或 md,docx 同时输出。默认按 -o 的扩展名，否则为 md
     #[arg(short, long, value_name = "FORMAT", value_delimiter = ',')]
     pub format: Vec<String>,
     /// 批量输出目录：每个要素文件生成同名的 .md/.docx

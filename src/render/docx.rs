@@ -7,7 +7,7 @@
 mod core;
 mod order;
 pub mod text;
-mod title;
+pub(crate) mod title;
 
 use crate::doc::{Block, Doc, Heading};
 use crate::error::{Error, Result};

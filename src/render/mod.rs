@@ -2,6 +2,7 @@
 
 mod context;
 pub mod docx;
+pub mod html;
 pub mod profile;
 
 pub use docx::{DocxMeta, write_docx};
