@@ -571,10 +571,7 @@ mod tests {
         assert_eq!(lines[0].chars().count(), 27, "{lines:?}");
         let text = format!("{}（一）", "字".repeat(25));
         let lines = line_texts(&break_lines(&m, Role::Body, &[(Role::Body, text)]));
-        assert_eq!(
-            lines,
-            [format!("{}", "字".repeat(25)), "（一）".to_string()]
-        );
+        assert_eq!(lines, ["字".repeat(25), "（一）".to_string()]);
     }
 
     #[test]
