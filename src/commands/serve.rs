@@ -3,6 +3,7 @@
 use crate::cli::ServeArgs;
 use crate::error::{Error, Result, io_reason};
 use crate::serve::{api::Api, serve, workspace::Workspace};
+use std::io::Write;
 use std::path::PathBuf;
 
 pub fn run(args: &ServeArgs) -> Result<()> {
@@ -37,8 +38,16 @@ pub fn run(args: &ServeArgs) -> Result<()> {
             .local_addr()
             .map_err(|e| Error::Usage(io_reason(&e)))?;
         let url = format!("http://{addr}/");
-        println!("讲话稿编辑器已启动：{url}");
-        println!("工作目录：{}（按 Ctrl+C 退出）", workspace.root().display());
+        // a closed stdout (`jianghua serve | head -1`) must not stop the server
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "讲话稿编辑器已启动：{url}");
+        let _ = writeln!(
+            out,
+            "工作目录：{}（按 Ctrl+C 退出）",
+            workspace.root().display()
+        );
+        let _ = out.flush();
+        drop(out);
         if args.open {
             open_browser(&url);
         }

@@ -225,7 +225,9 @@ impl Api {
                 let meta = DocxMeta {
                     title: doc.title().unwrap_or(&spec.value.title).to_string(),
                     author: spec.value.speaker.clone().filter(|s| !s.trim().is_empty()),
-                    created: None,
+                    created: spec.value.date.and_then(|d| d.date).and_then(|d| {
+                        chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+                    }),
                 };
                 match write_docx(&doc, &profile, &meta) {
                     Ok(b) => (

@@ -66,6 +66,25 @@ async fn blocking(f: impl FnOnce() -> Reply + Send + 'static) -> Reply {
         .unwrap_or_else(|_| Reply::error(500, "服务器内部错误"))
 }
 
+/// A request body, or the error for one too large to read (Chinese, as JSON).
+type Body = Result<Bytes, axum::extract::rejection::BytesRejection>;
+
+/// Runs `f` with the body off the async threads.
+async fn with_body(
+    api: Arc<Api>,
+    body: Body,
+    f: impl FnOnce(&Api, &[u8]) -> Reply + Send + 'static,
+) -> Reply {
+    match body {
+        Ok(bytes) => blocking(move || f(&api, &bytes)).await,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Reply::error(
+            413,
+            format!("请求太大（超过 {} KB）", MAX_BODY_BYTES / 1024),
+        ),
+        Err(e) => Reply::error(400, format!("无法读取请求：{}", e.body_text())),
+    }
+}
+
 fn query_path(q: &HashMap<String, String>) -> String {
     q.get("path").cloned().unwrap_or_default()
 }
@@ -100,28 +119,28 @@ pub fn router(api: Arc<Api>) -> Router {
         )
         .route(
             "/api/preview",
-            post(|State(api): Shared, body: Bytes| async move {
-                blocking(move || api.preview(&body)).await
+            post(|State(api): Shared, body: Body| async move {
+                with_body(api, body, |api, body| api.preview(body)).await
             }),
         )
         .route(
             "/api/save",
-            post(|State(api): Shared, body: Bytes| async move {
-                blocking(move || api.save(&body)).await
+            post(|State(api): Shared, body: Body| async move {
+                with_body(api, body, |api, body| api.save(body)).await
             }),
         )
         .route(
             "/api/new",
-            post(|State(api): Shared, body: Bytes| async move {
-                blocking(move || api.create(&body)).await
+            post(|State(api): Shared, body: Body| async move {
+                with_body(api, body, |api, body| api.create(body)).await
             }),
         )
         .route(
             "/api/download",
             post(
-                |State(api): Shared, Query(q): Query<HashMap<String, String>>, body: Bytes| async move {
+                |State(api): Shared, Query(q): Query<HashMap<String, String>>, body: Body| async move {
                     let format = q.get("format").cloned().unwrap_or_default();
-                    blocking(move || api.download(&format, &body)).await
+                    with_body(api, body, move |api, body| api.download(&format, body)).await
                 },
             ),
         )
