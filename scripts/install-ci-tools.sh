@@ -20,3 +20,19 @@ if ((${#need[@]})); then
   $SUDO apt-get update -q >/dev/null
   $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+# `jianghua serve` browser tests and `render -f html` print checks: headless Chromium + WebDriver.
+chrome_need=()
+command -v chromium >/dev/null || chrome_need+=(chromium)
+command -v chromedriver >/dev/null || chrome_need+=(chromium-driver)
+if ((${#chrome_need[@]})); then
+  echo "installing: ${chrome_need[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "error: need root to apt-get install ${chrome_need[*]}" >&2; exit 1; }
+    SUDO="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q >/dev/null
+  $SUDO apt-get install -y -q --no-install-recommends "${chrome_need[@]}" >/dev/null
+fi

@@ -1,6 +1,10 @@
 //! `jianghua serve`, HTTP side: the real binary on a free loopback port, driven with plain
 //! HTTP/1.1 requests — traversal, symlinks out, oversized bodies, malformed TOML, racing saves.
 
+#[allow(dead_code)] // shared with tests/docx.rs, which uses more of it
+#[path = "docx/ooxml.rs"]
+mod ooxml;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -29,9 +33,10 @@ impl Server {
             .spawn()
             .unwrap();
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        stdout.read_line(&mut line).unwrap();
+        // keep reading what the server prints, as a terminal would
+        std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
         let addr = line
             .trim()
             .strip_prefix("讲话稿编辑器已启动：http://")
@@ -438,4 +443,310 @@ fn new_spec_from_a_type_never_overwrites_and_downloads_are_real_files() {
             .file_names()
             .any(|n| n.is_ok_and(|n| n == "word/document.xml"))
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser side: real headless Chromium through chromedriver (WebDriver, via fantoccini).
+
+fn tool_present(name: &str) -> bool {
+    Command::new(name)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// chromedriver on a free port, killed when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_driver() -> Driver {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..100 {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    Driver {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+/// Where the screenshots go (kept after the run, for people to look at).
+fn shots_dir() -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn browser_edits_previews_saves_and_downloads() {
+    if !tool_present("chromedriver") || !tool_present("chromium") {
+        println!("skipped: chromium or chromedriver not installed (set up by .ci/run)");
+        assert!(
+            std::env::var_os("JIANGHUA_REQUIRE_TOOLS").is_none(),
+            "chromium and chromedriver required"
+        );
+        return;
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(browser_session());
+}
+
+async fn browser_session() {
+    use fantoccini::{ClientBuilder, Locator, key::Key};
+    use std::time::Duration;
+
+    let dir = workspace();
+    let downloads = tempfile::tempdir().unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let driver = start_driver();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".to_string(),
+        serde_json::json!({
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                format!("--user-data-dir={}", profile.path().display()),
+                "--window-size=1600,1000",
+            ],
+            "prefs": {
+                "download.default_directory": downloads.path().display().to_string(),
+                "download.prompt_for_download": false,
+            },
+        }),
+    );
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a WebDriver session");
+    let shots = shots_dir();
+    let js = |script: &'static str| {
+        let client = client.clone();
+        async move { client.execute(script, vec![]).await.unwrap() }
+    };
+    // polls `script` until it returns true (5 s at most)
+    let until = |script: &'static str, what: &'static str| {
+        let client = client.clone();
+        async move {
+            for _ in 0..100 {
+                if client.execute(script, vec![]).await.unwrap() == serde_json::json!(true) {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            let state = client
+                .execute(
+                    "return [jianghua.editor.getText().slice(-300), document.querySelector('#errors').innerText, document.querySelector('#status').innerText]",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            panic!("timed out waiting for {what}; end of the editor, errors, status: {state}");
+        }
+    };
+
+    client
+        .goto(&format!("http://{}/?spec=review.toml", server.addr))
+        .await
+        .unwrap();
+    until(
+        "return !!document.querySelector('#preview .page')",
+        "the first preview",
+    )
+    .await;
+    let preview_text = "return document.querySelector('#preview').innerText";
+    let text = js(preview_text).await;
+    assert!(text.as_str().unwrap().contains("下面，我讲三点意见。"));
+    let pages_before: usize = js("return document.querySelectorAll('#preview .page').length")
+        .await
+        .as_u64()
+        .unwrap() as usize;
+    std::fs::write(
+        shots.join("1-opened.png"),
+        client.screenshot().await.unwrap(),
+    )
+    .unwrap();
+
+    // type a fourth part at the end of the spec
+    let content = client.find(Locator::Css(".cm-content")).await.unwrap();
+    content.click().await.unwrap();
+    content
+        .send_keys(&format!("{}{}{}", Key::Control, Key::End, Key::Null))
+        .await
+        .unwrap();
+    let point = "要加强作风建设，持之以恒纠治形式主义、官僚主义，为基层减负松绑。".repeat(21);
+    content
+        .send_keys(&format!(
+            "\n[[parts]]\nheading = \"从严从实，切实加强作风建设\"\nparagraphs = [\"{point}\"]\n"
+        ))
+        .await
+        .unwrap();
+    until(
+        "return document.querySelector('#preview').innerText.includes('下面，我讲四点意见。')",
+        "the count word to become 四点",
+    )
+    .await;
+    let pages_after = js("return document.querySelectorAll('#preview .page').length")
+        .await
+        .as_u64()
+        .unwrap() as usize;
+    assert!(
+        pages_after > pages_before,
+        "a page more: {pages_before} → {pages_after}"
+    );
+    let text = js(preview_text).await;
+    assert!(
+        text.as_str()
+            .unwrap()
+            .contains("四、从严从实，切实加强作风建设")
+    );
+    assert!(
+        text.as_str()
+            .unwrap()
+            .contains(&format!("— {pages_after} —"))
+    );
+    client
+        .execute("document.querySelector('#right').scrollTop = 1e9", vec![])
+        .await
+        .unwrap();
+    std::fs::write(
+        shots.join("2-fourth-point.png"),
+        client.screenshot().await.unwrap(),
+    )
+    .unwrap();
+
+    // a mistyped key on line 1: marked at its line with the CLI's message
+    content
+        .send_keys(&format!(
+            "{}{}{}titel = \"x\"\n",
+            Key::Control,
+            Key::Home,
+            Key::Null
+        ))
+        .await
+        .unwrap();
+    until(
+        "return !!document.querySelector('#errors li[data-line=\"1\"]')",
+        "the error at line 1",
+    )
+    .await;
+    let error = js("return document.querySelector('#errors li').innerText").await;
+    assert_eq!(
+        error.as_str().unwrap(),
+        "review.toml:1:1：未知字段 `titel`\n  提示：是不是想写 `title`？"
+    );
+    until(
+        "return !!document.querySelector('.cm-lint-marker-error') && !!document.querySelector('.cm-lintRange-error')",
+        "the error marked in the editor",
+    )
+    .await;
+    std::fs::write(
+        shots.join("3-bad-key.png"),
+        client.screenshot().await.unwrap(),
+    )
+    .unwrap();
+
+    // remove the bad line again, then save
+    content
+        .send_keys(&format!(
+            "{}{}{}{}{}{}",
+            Key::Control,
+            Key::Home,
+            Key::Null,
+            Key::Shift,
+            Key::Down,
+            Key::Null
+        ))
+        .await
+        .unwrap();
+    content
+        .send_keys(&Key::Backspace.to_string())
+        .await
+        .unwrap();
+    until(
+        "return document.querySelectorAll('#errors li').length === 0 && document.querySelector('#preview').innerText.includes('四点意见')",
+        "the error to go away",
+    )
+    .await;
+    client
+        .find(Locator::Id("save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(
+        "return document.querySelector('#status').innerText.startsWith('已保存')",
+        "the save",
+    )
+    .await;
+    let editor_text = js("return jianghua.editor.getText()").await;
+    let on_disk = std::fs::read_to_string(dir.path().join("review.toml")).unwrap();
+    assert_eq!(on_disk, editor_text.as_str().unwrap());
+    assert!(on_disk.contains("heading = \"从严从实，切实加强作风建设\""));
+    assert!(!on_disk.contains("titel"));
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+    assert_eq!(names.len(), 1, "no temp file left beside the spec");
+    std::fs::write(
+        shots.join("4-saved.png"),
+        client.screenshot().await.unwrap(),
+    )
+    .unwrap();
+
+    // download the .docx and open it with the .docx checks: every XML part parses strictly
+    client
+        .find(Locator::Id("dl-docx"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let docx_path = downloads.path().join("review.docx");
+    for _ in 0..100 {
+        if docx_path.exists() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let bytes = std::fs::read(&docx_path).expect("the downloaded .docx");
+    let parts = ooxml::parts(&bytes);
+    for (name, xml) in &parts {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            ooxml::parse(xml).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+    let document = ooxml::parse(&parts["word/document.xml"]).unwrap();
+    let body = ooxml::body_text(&document);
+    assert!(body.contains("下面，我讲四点意见。"));
+    assert!(body.contains("从严从实，切实加强作风建设"));
+    client.close().await.unwrap();
+    println!("screenshots in {}", shots.display());
 }
