@@ -24,7 +24,10 @@ if command -v ss >/dev/null; then
     exit 1
   fi
 fi
-curl -fsS "$url" | grep -q '讲话稿编辑器'
-curl -fsS "${url}assets/editor.js" | grep -q 'EditorView\|cm-content'
-curl -fsS "${url}api/files" | grep -q '"review.toml"'
+page=$(curl -fsS "$url")
+editor=$(curl -fsS "${url}assets/editor.js")
+files=$(curl -fsS "${url}api/files")
+grep -q '讲话稿编辑器' <<<"$page"
+grep -q 'cm-content' <<<"$editor"
+grep -q '"review.toml"' <<<"$files"
 echo "serve ok: $url (loopback only)"
