@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real readers the checks compare against: pandoc, LibreOffice Writer, poppler, and
 # CJK fonts (Noto for 宋体/黑体/仿宋 stand-ins, AR PL UKai for 楷体), hyperfine for the benchmarks,
+# headless Chromium + ChromeDriver for the html/serve browser tests,
 # and from PyPI openxml-audit (OOXML schema) and python-docx. Debian; needs root or sudo.
 set -euo pipefail
 need=()
@@ -8,6 +9,8 @@ command -v pandoc >/dev/null || need+=(pandoc)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v hyperfine >/dev/null || need+=(hyperfine)
+command -v chromium >/dev/null || need+=(chromium)
+command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v pip3 >/dev/null || command -v pip >/dev/null || need+=(python3-pip)
 fonts=$(fc-list : family 2>/dev/null || true)
 grep -q "Noto Sans CJK" <<<"$fonts" || need+=(fonts-noto-cjk)

@@ -27,6 +27,8 @@ pub enum Command {
     Profiles(ProfilesArgs),
     /// 从范文（.txt/.md/.docx）提取要素文件、提纲、模板或语料统计 (mine sample speeches)
     Mine(MineArgs),
+    /// 打开本地网页编辑器：左边写要素文件，右边看排好的 A4 页面 (local web editor)
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -37,7 +39,7 @@ pub struct RenderArgs {
     /// 输出文件；`-` 表示输出到屏幕。不给时写在要素文件旁边
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// 输出格式：md、docx，或 md,docx 同时输出。默认按 -o 的扩展名，否则为 md
+    /// 输出格式：md、docx、html（可打印的 A4 分页网页），或 md,docx 同时输出。默认按 -o 的扩展名，否则为 md
     #[arg(short, long, value_name = "FORMAT", value_delimiter = ',')]
     pub format: Vec<String>,
     /// 批量输出目录：每个要素文件生成同名的 .md/.docx
@@ -164,6 +166,20 @@ pub struct MineArgs {
     /// 输出文件已存在时覆盖它（不加时一个文件也不写）
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "示例：\n  jianghua serve\n  jianghua serve 讲话稿 --port 8080 --open")]
+pub struct ServeArgs {
+    /// 存放要素文件的目录（不给时为当前目录）；只读写其中的 .toml 和 .hbs 文件
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// 端口；不给时自动选一个空闲端口。只监听本机（127.0.0.1）
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
+    /// 启动后用系统浏览器打开
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// Help layout with Chinese headings (clap's own are English).

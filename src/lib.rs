@@ -9,6 +9,7 @@ pub mod fsx;
 pub mod mine;
 pub mod numerals;
 pub mod render;
+pub mod serve;
 pub mod spec;
 pub mod template;
 

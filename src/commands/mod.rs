@@ -4,6 +4,7 @@ mod mine;
 mod new;
 mod profiles;
 mod render;
+mod serve;
 mod templates;
 
 pub use new::scaffold;
@@ -21,5 +22,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Templates(args) => templates::run(&args),
         Command::Profiles(args) => profiles::run(&args),
         Command::Mine(args) => mine::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }

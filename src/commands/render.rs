@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     Md,
     Docx,
+    Html,
 }
 
 impl Format {
@@ -22,6 +23,7 @@ impl Format {
         match self {
             Format::Md => "md",
             Format::Docx => "docx",
+            Format::Html => "html",
         }
     }
 
@@ -29,8 +31,9 @@ impl Format {
         match name.trim().to_ascii_lowercase().as_str() {
             "md" | "markdown" => Ok(Format::Md),
             "docx" | "word" => Ok(Format::Docx),
+            "html" | "htm" => Ok(Format::Html),
             other => Err(Error::Usage(format!(
-                "不支持的输出格式 `{other}`；可用：md、docx（可写成 -f md,docx 同时输出）"
+                "不支持的输出格式 `{other}`；可用：md、docx、html（可写成 -f md,docx 同时输出）"
             ))),
         }
     }
@@ -39,6 +42,7 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Md),
             "docx" => Some(Format::Docx),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -62,7 +66,7 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         return Err(Error::Usage("-o 和 --out-dir 只能选一个".to_string()));
     }
     // A named profile is checked even for Markdown-only runs, so a typo never goes unnoticed.
-    let profile = match (&args.profile, formats.contains(&Format::Docx)) {
+    let profile = match (&args.profile, formats.iter().any(|f| *f != Format::Md)) {
         (Some(name), _) => Some(Profile::resolve(name)?),
         (None, true) => Profile::builtin("official"),
         (None, false) => None,
@@ -181,7 +185,7 @@ fn produce(
 ) -> Result<Vec<u8>> {
     match format {
         Format::Md => Ok(markdown::to_markdown(doc).into_bytes()),
-        Format::Docx => {
+        Format::Docx | Format::Html => {
             let official;
             let profile = match profile {
                 Some(p) => p,
@@ -191,6 +195,9 @@ fn produce(
                     &official
                 }
             };
+            if format == Format::Html {
+                return Ok(crate::render::html::write_html(doc, profile).into_bytes());
+            }
             write_docx(doc, profile, &docx_meta(doc, &spec.value))
         }
     }

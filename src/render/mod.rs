@@ -4,6 +4,7 @@
 mod assemble;
 mod context;
 pub mod docx;
+pub mod html;
 pub mod profile;
 
 pub use docx::{DocxMeta, write_docx};
