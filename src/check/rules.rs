@@ -105,7 +105,7 @@ fn half_width(para: usize, text: &str, hits: &mut Vec<Hit>) {
     for (at, full) in punct::half_width_marks(text, true) {
         let half = text.as_bytes()[at] as char;
         hits.push(Hit {
-            message: format!("中文里用了半角“{half}”；应改为全角“{full}”"),
+            message: format!("中文里用了半角标点（{half}），应改为全角（{full}）"),
             fix: Some(full.to_string()),
             ..hit(para, at, at + 1, Rule::HalfWidth, Severity::Warning)
         });

@@ -188,7 +188,9 @@ pub fn check_spec(
                 fix: h.fix.clone(),
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut findings = findings;
+    findings.sort_by_key(|f| (f.rule == Rule::Length, f.line, f.column));
     (draft, findings)
 }
 
@@ -226,9 +228,19 @@ pub fn guard(spec: &Located<Spec>, doc: &Doc) -> Result<(), SourceError> {
             continue;
         };
         if let Some((line, column)) = field_position(spec, &fields, &p.text, h) {
-            return Err(SourceError::new(&spec.path, format!("[{}] {}", h.rule.id(), h.message))
-                .at(line, column)
-                .help("过渡句里写 {n}，渲染时会换成实际的部分个数；检查全文可运行 jianghua check 要素文件"));
+            let help = match h.rule {
+                Rule::Liang => {
+                    "量词前写“两”：两点、两个、两项；检查全文可运行 jianghua check 要素文件"
+                }
+                _ => {
+                    "过渡句里写 {n}，渲染时会换成实际的部分个数；检查全文可运行 jianghua check 要素文件"
+                }
+            };
+            return Err(
+                SourceError::new(&spec.path, format!("[{}] {}", h.rule.id(), h.message))
+                    .at(line, column)
+                    .help(help),
+            );
         }
     }
     Ok(())

@@ -30,7 +30,7 @@ fn starts_speech(draft: &Draft, i: usize) -> bool {
 /// The written marker for item `n` of a form (`二是`, `（三）`), for messages.
 fn marker_text(form: Form, n: u64) -> String {
     let text = form.write(n as usize, n as usize).unwrap_or_default();
-    text.trim_end_matches(['，', '、', '.']).to_string()
+    text.trim_end_matches('，').to_string()
 }
 
 /// Where a form sits among the standard levels (一、 （一） 1. （1）), for order checks.
@@ -433,7 +433,7 @@ fn counts(draft: &Draft, numbered: &[Option<Numbered>], hits: &mut Vec<Hit>) {
                 Severity::Error,
                 format!(
                     "这里说“{said}”，后面实际有{}项；请改为“{}”，或补齐/删减内容",
-                    numerals::cardinal(found as u64),
+                    numerals::count(found as u64),
                     said.replacen(
                         &said[..said.len() - noun_len(said, n)],
                         &numerals::count(found as u64),
@@ -445,7 +445,7 @@ fn counts(draft: &Draft, numbered: &[Option<Numbered>], hits: &mut Vec<Hit>) {
                 Severity::Warning,
                 format!(
                     "这里说“{said}”，后面只有{}项；“几”用于三项以上，请写明“{}”",
-                    numerals::cardinal(found as u64),
+                    numerals::count(found as u64),
                     said.replacen('几', &numerals::count(found as u64), 1)
                 ),
             ),

@@ -103,7 +103,7 @@ pub fn check_file(path: &Path, options: &Options, apply_fix: bool) -> crate::Res
                 crate::fsx::write_atomic(path, &new)?;
                 for c in &changes {
                     eprintln!(
-                        "已修改 {file}:{}:{}：“{}”→“{}”",
+                        "已修改 {file}:{}:{}：（{}）→（{}）",
                         c.line, c.column, c.from, c.to
                     );
                 }
