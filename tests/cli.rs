@@ -96,10 +96,16 @@ fn templates_beside_the_spec_shadow_the_built_ins_file_by_file() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.toml"), MINIMAL).unwrap();
     fs::create_dir(dir.path().join("templates")).unwrap();
-    // only the part partial is replaced; review.hbs still comes from the built-ins
+    // a partial beside the spec is found by the built-in review.hbs's neighbours: here the
+    // folder's own review.hbs uses it, and the head and body still come from the engine
     fs::write(
-        dir.path().join("templates/_part.hbs"),
-        "## 第{{cn level}}层：{{heading}}\n\n{{#each paragraphs}}{{this}}\n\n{{/each}}",
+        dir.path().join("templates/review.hbs"),
+        "{{> head}}\n\n{{> greeting}}\n\n{{> body}}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("templates/_greeting.hbs"),
+        "今天的会，\n开得很好。\n",
     )
     .unwrap();
     let out = jianghua(dir.path())
@@ -107,19 +113,31 @@ fn templates_beside_the_spec_shadow_the_built_ins_file_by_file() {
         .output()
         .unwrap();
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.contains("## 第一层：统一思想"), "{md}");
-    assert!(md.contains("下面，我讲一点意见。"), "{md}");
+    assert_eq!(
+        md,
+        "# 在全县工作会议上的讲话\n\n同志们：\n\n今天的会，开得很好。\n\n## 一、统一思想\n\n要把思想统一到县委的部署上来。\n"
+    );
     // --templates takes precedence over the folder beside the spec
     let mine = dir.path().join("mine");
     fs::create_dir(&mine).unwrap();
-    fs::write(mine.join("review.hbs"), "# {{title}}\n\n自定义模板。\n").unwrap();
+    fs::write(
+        mine.join("review.hbs"),
+        "{{> head}}\n\n自定义模板。\n\n{{> body}}\n",
+    )
+    .unwrap();
     let out = jianghua(dir.path())
         .args(["render", "a.toml", "-o", "-", "--templates", "mine"])
         .output()
         .unwrap();
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "# 在全县工作会议上的讲话\n\n自定义模板。\n"
+        "# 在全县工作会议上的讲话\n\n同志们：\n\n自定义模板。\n\n## 一、统一思想\n\n要把思想统一到县委的部署上来。\n"
+    );
+    // the head and the body are the engine's: a file that would replace them is refused
+    fs::write(mine.join("_head.hbs"), "# {{title}}\n").unwrap();
+    assert_eq!(
+        stderr_of(dir.path(), &["render", "a.toml", "--templates", "mine"]),
+        "错误：mine/_head.hbs：片段 head 由程序排版，不能用 _head.hbs 覆盖\n  提示：删掉这个文件；标题、称呼和正文各部分的格式由程序按公文规范生成，措辞可在模板开头的默认设置里改\n"
     );
 }
 
@@ -284,14 +302,14 @@ fn template_errors_name_the_template_file_and_line() {
     .unwrap();
     fs::write(
         dir.path().join("mine.hbs"),
-        "# {{title}}\n\n{{#if x}}\n{{/each}}\n",
+        "{{> head}}\n\n{{#if x}}\n{{/each}}\n",
     )
     .unwrap();
     assert_eq!(
         stderr_of(dir.path(), &["render", "a.toml"]),
         "错误：mine.hbs:4:1：模板块没有正确闭合：打开的是 {{#if}}，关闭的却是 {{/each}}\n  提示：检查 {{ }} 是否成对，{{#if}}/{{#each}} 是否都有对应的 {{/if}}/{{/each}}\n"
     );
-    fs::write(dir.path().join("mine.hbs"), "# {{title}}\n\n{{meeting}}\n").unwrap();
+    fs::write(dir.path().join("mine.hbs"), "{{> head}}\n\n{{meeting}}\n").unwrap();
     assert_eq!(
         stderr_of(dir.path(), &["render", "a.toml"]),
         "错误：mine.hbs:3:1：模板引用了不存在的变量 `meeting`\n  提示：检查变量名的拼写；可用的变量见 README 的“模板参考”\n"

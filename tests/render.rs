@@ -232,3 +232,120 @@ fn unheaded_parts_do_not_take_a_number_and_marker_words_are_kept() {
     );
     assert!(md.contains("刚才，大家作了发言。"), "{md}");
 }
+
+fn doc(toml: &str) -> jianghua::doc::Doc {
+    let spec = spec::parse(toml, Path::new("test.toml")).unwrap_or_else(|e| panic!("{e}"));
+    jianghua::render::render_doc(&spec, &TemplateSet::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn any_salutation_is_a_flush_left_salutation() {
+    use jianghua::doc::Block;
+    let d = doc(
+        "template = \"review\"\ntitle = \"讲话\"\nsalutation = [\"女士们、先生们\"]\n[[parts]]\nheading = \"甲\"\nparagraphs = [\"正文。\"]\n",
+    );
+    assert_eq!(
+        d.blocks[1],
+        Block::Salutation {
+            text: "女士们、先生们：".into()
+        }
+    );
+}
+
+#[test]
+fn run_in_headings_keep_the_level_the_engine_gave_them() {
+    use jianghua::doc::{Block, Heading};
+    let leads = |d: &jianghua::doc::Doc| -> Vec<Heading> {
+        d.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => p.lead.clone(),
+                _ => None,
+            })
+            .collect()
+    };
+    // a level-2 run-in heading under a part without a heading
+    let d = doc(
+        "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nparagraphs = [\"引言。\"]\n[[parts.sections]]\nheading = \"加强领导\"\nparagraphs = [\"要加强领导。\"]\n",
+    );
+    assert_eq!(
+        leads(&d),
+        [Heading {
+            level: 2,
+            text: "（一）加强领导。".into()
+        }]
+    );
+    // the same form at both levels: the section is still level 2
+    let d = doc(
+        "template = \"review\"\ntitle = \"讲话\"\nheading-forms = [\"yi\", \"yi\"]\n[[parts]]\nheading = \"甲\"\n[[parts.sections]]\nheading = \"乙\"\nparagraphs = [\"正文。\"]\n",
+    );
+    assert_eq!(
+        leads(&d),
+        [Heading {
+            level: 2,
+            text: "一、乙。".into()
+        }]
+    );
+    assert!(d.blocks.contains(&Block::Heading(Heading {
+        level: 1,
+        text: "一、甲".into()
+    })));
+}
+
+#[test]
+fn a_markdown_list_in_a_template_is_refused_where_it_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mine.hbs"),
+        "{{> head}}\n\n会议要求：\n\n- 第一项\n- 第二项\n\n{{> body}}\n",
+    )
+    .unwrap();
+    let spec_path = dir.path().join("a.toml");
+    let spec = spec::parse("template = \"mine.hbs\"\ntitle = \"讲话\"\n", &spec_path).unwrap();
+    let err = render_markdown(&spec, &TemplateSet::default())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        format!(
+            "{}:5:1：模板文字里写了 Markdown 的列表标记“-”：模板只写措辞，不写排版标记\n  提示：标题、称呼、各部分和列举由 {{{{> head}}}} 和 {{{{> body}}}} 按公文格式生成；要另起一段，空一行即可",
+            dir.path().join("mine.hbs").display()
+        )
+    );
+}
+
+#[test]
+fn template_text_is_kept_line_breaks_join_and_blank_lines_split() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mine.hbs"),
+        "{{> head}}\n{{#if opening.meeting}}\n今天召开\n{{opening.meeting}}。\n{{/if}}\n\n另起一段。\n{{> body}}\n同志们，\n散会。\n",
+    )
+    .unwrap();
+    let spec_path = dir.path().join("a.toml");
+    let spec = spec::parse(
+        "template = \"mine.hbs\"\ntitle = \"讲话\"\nsalutation = []\n[opening]\nmeeting = \"全县大会\"\n[[parts]]\nheading = \"甲\"\nparagraphs = [\"正文。\"]\n",
+        &spec_path,
+    )
+    .unwrap();
+    let d = jianghua::render::render_doc(&spec, &TemplateSet::default()).unwrap();
+    let closing: Vec<bool> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            jianghua::doc::Block::Paragraph(p) => Some(p.closing),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        d.plain_text(),
+        "讲话\n今天召开全县大会。\n另起一段。\n一、甲\n正文。\n同志们，散会。\n"
+    );
+    assert_eq!(closing, [false, false, false, true]);
+    // a template without {{> body}} would drop the parts: refused
+    std::fs::write(dir.path().join("mine.hbs"), "{{> head}}\n").unwrap();
+    let err = render_markdown(&spec, &TemplateSet::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("模板没有写 {{> body}}"), "{err}");
+}

@@ -1,5 +1,9 @@
 //! Markdown ⇄ Doc: the plain Markdown convention jianghua writes and reads.
 //!
+//! `to_markdown` is an output format of the Doc (like .docx). `parse` reads Markdown that
+//! someone else wrote (samples to mine, drafts to check); rendering never goes through it:
+//! the engine builds the Doc directly (`render::assemble`).
+//!
 //! Convention: `# 标题`; lines in `（…）` right after the title are bylines; the salutation is the
 //! paragraph `同志们：` / `尊敬的…：`; `##`–`#####` are standalone headings of levels 1–4;
 //! `**（一）加强组织领导**。正文` is a paragraph opened by a run-in heading (trailing
@@ -104,7 +108,7 @@ enum RawBlock {
     Paragraph(RawParagraph),
 }
 
-/// Reads Markdown written by a template (or by `to_markdown`) into a Doc, assigning roles with
+/// Reads Markdown (a sample, a draft, or `to_markdown`'s output) into a Doc, assigning roles with
 /// the rules of [`roles`]: title, bylines, salutation, headings, run-in headings, closing.
 pub fn parse(markdown: &str) -> Doc {
     let raw = read_blocks(markdown);

@@ -11,67 +11,70 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 pub struct Context {
-    title: String,
+    pub(super) title: String,
     /// `2026-01-15`, for the `date` and `date-cn` helpers.
-    date: Option<String>,
-    speaker: Option<String>,
-    speaker_title: Option<String>,
+    pub(super) date: Option<String>,
+    pub(super) speaker: Option<String>,
+    pub(super) speaker_title: Option<String>,
     /// Addressees joined with 、 (no trailing colon); empty for none.
-    salutation: String,
-    opening: Opening,
+    pub(super) salutation: String,
+    pub(super) opening: Opening,
     /// The transition with `{n}` replaced; null when there is none.
-    transition: Option<String>,
+    pub(super) transition: Option<String>,
     /// Number of parts, and its counting word (两, 三 …).
-    count: usize,
-    count_word: String,
-    parts: Vec<PartCtx>,
-    closing: Closing,
+    pub(super) count: usize,
+    pub(super) count_word: String,
+    pub(super) parts: Vec<PartCtx>,
+    pub(super) closing: Closing,
 }
 
 #[derive(Serialize)]
-struct Opening {
+pub(super) struct Opening {
     /// Phrases woven into the opening sentence, without closing punctuation.
-    meeting: Option<String>,
-    purpose: Option<String>,
-    just_now: Vec<String>,
-    comment: Option<String>,
-    paragraphs: Vec<String>,
+    pub(super) meeting: Option<String>,
+    pub(super) purpose: Option<String>,
+    pub(super) just_now: Vec<String>,
+    pub(super) comment: Option<String>,
+    pub(super) paragraphs: Vec<String>,
 }
 
 #[derive(Serialize)]
-struct Closing {
+pub(super) struct Closing {
     /// The call with its subject (the template's `closing-subject` unless the user wrote one),
     /// and the goal; both without closing punctuation.
-    call: Option<String>,
-    goal: Option<String>,
-    paragraphs: Vec<String>,
+    pub(super) call: Option<String>,
+    pub(super) goal: Option<String>,
+    pub(super) paragraphs: Vec<String>,
 }
 
 #[derive(Serialize)]
-struct PartCtx {
-    heading: String,
-    kind: Option<Kind>,
-    level: usize,
+pub(super) struct PartCtx {
+    pub(super) heading: String,
+    pub(super) kind: Option<Kind>,
+    pub(super) level: usize,
     /// `一、` `（一）` `第一，` … for this part's position.
-    marker: String,
+    pub(super) marker: String,
     /// `##` … `#####`: the Markdown heading prefix for a standalone heading.
-    hashes: String,
-    run_in: bool,
+    pub(super) hashes: String,
+    pub(super) run_in: bool,
     /// Run-in heading: marker + heading without its closing punctuation (set in bold) …
-    lead: String,
+    pub(super) lead: String,
     /// … and the closing punctuation written after the bold (。 unless the heading has its own).
-    lead_end: String,
+    pub(super) lead_end: String,
     /// True when nothing follows the run-in heading in its paragraph (only sections do).
-    lead_alone: bool,
+    pub(super) lead_alone: bool,
     /// The template's stock lead-in for this kind, when the part has no paragraphs of its own.
-    intro: Option<String>,
-    paragraphs: Vec<String>,
-    points: Vec<String>,
-    enumeration: Enumeration,
+    pub(super) intro: Option<String>,
+    pub(super) paragraphs: Vec<String>,
+    pub(super) points: Vec<String>,
+    pub(super) enumeration: Enumeration,
     /// True when a point spans paragraphs: then every point starts its own paragraph.
-    points_split: bool,
-    after: Vec<String>,
-    sections: Vec<PartCtx>,
+    pub(super) points_split: bool,
+    pub(super) after: Vec<String>,
+    pub(super) sections: Vec<PartCtx>,
+    /// `一是` `二是` … for each point (empty for `list`), checked against the points' count.
+    #[serde(skip)]
+    pub(super) point_markers: Vec<String>,
 }
 
 /// Words that already give a call its subject (让我们…, 各级各部门要…).
@@ -296,12 +299,26 @@ impl Levels<'_> {
             let point_form = match enumeration {
                 Enumeration::Yao => Form::Yao,
                 Enumeration::Shi => Form::Shi,
+                Enumeration::Fangmian => Form::Fangmian,
                 _ => Form::Di,
             };
             let points: Vec<String> = texts(&part.points)
                 .iter()
                 .map(|p| after_marker(point_form, p))
                 .collect();
+            let point_markers = match enumeration {
+                Enumeration::List => Vec::new(),
+                _ => (1..=points.len())
+                    .map(|n| point_form.write(n, points.len()))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| {
+                        let mut at = path.clone();
+                        at.push(Seg::Key("points"));
+                        self.spec
+                            .error_at(&at, super::marker_error_text(&e))
+                            .help("换一种 enumeration（shi、yao、di 或 list），或调整要点的个数")
+                    })?,
+            };
             let paragraphs = texts(&part.paragraphs);
             let intro = if paragraphs.is_empty() && !points.is_empty() {
                 let intros = &self.front.intro;
@@ -349,6 +366,7 @@ impl Levels<'_> {
                 enumeration,
                 after: texts(&part.after),
                 sections,
+                point_markers,
             });
         }
         Ok(out)

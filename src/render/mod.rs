@@ -1,5 +1,7 @@
-//! Rendering: spec → template → Markdown → Doc, and the output formats written from the Doc.
+//! Rendering: spec → context → template wording + engine-built blocks → Doc, and the output
+//! formats written from the Doc (Markdown, .docx).
 
+pub(crate) mod assemble;
 mod context;
 pub mod docx;
 pub mod profile;
@@ -54,11 +56,22 @@ pub fn render_doc(spec: &Located<Spec>, templates: &TemplateSet) -> Result<Doc> 
         Err(TemplateLookup::Other(e)) => return Err(e),
     };
     let ctx = context::build(spec, &prepared.front)?;
-    let md = prepared
+    let text = prepared
         .registry
         .render(&prepared.name, &ctx)
         .map_err(|e| prepared.render_error(&e))?;
-    Ok(markdown::parse(&md))
+    assemble::assemble(&text, &ctx).ok_or_else(|| {
+        let path = prepared
+            .origins
+            .get(&prepared.name)
+            .map_or_else(|| prepared.name.clone().into(), |o| o.display_path());
+        crate::error::SourceError::new(
+            path,
+            "模板没有写 {{> body}}，要素文件中的各部分（parts）无处安放",
+        )
+        .help("在模板中开场白之后、结束语之前单独写一行 {{> body}}")
+        .into()
+    })
 }
 
 /// Renders a spec to plain Markdown.

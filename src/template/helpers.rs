@@ -106,15 +106,13 @@ fn join(h: &Helper<'_>) -> Result<String, RenderError> {
         Value::Null => Vec::new(),
         other => vec![other.as_str().unwrap_or_default().to_string()],
     };
-    Ok(crate::doc::markdown::escape(&items.join(sep)))
+    Ok(super::plain(&items.join(sep)))
 }
 
 /// `{{sentence text}}`: the text ending with 。 (kept if it already ends a sentence).
 fn sentence(h: &Helper<'_>) -> Result<String, RenderError> {
     let text = param(h, 0, "sentence")?.as_str().unwrap_or_default();
-    Ok(crate::doc::markdown::escape(&crate::doc::punct::sentence(
-        text,
-    )))
+    Ok(super::plain(&crate::doc::punct::sentence(text)))
 }
 
 /// Reads `2026-01-15` (the form dates take in the template context).
@@ -167,7 +165,7 @@ mod tests {
     fn render(template: &str, data: Value) -> Result<String, String> {
         let mut hbs = Handlebars::new();
         hbs.set_strict_mode(true);
-        hbs.register_escape_fn(crate::doc::markdown::escape);
+        hbs.register_escape_fn(super::super::plain);
         register(&mut hbs);
         hbs.render_template(template, &data)
             .map_err(|e| e.to_string())

@@ -3,8 +3,8 @@
 pub mod front_matter;
 pub mod helpers;
 
-use crate::doc::markdown;
 use crate::error::{Result, SourceError, nearest};
+use crate::render::assemble::{BODY_MARK, HEAD_MARK};
 pub use front_matter::FrontMatter;
 use handlebars::Handlebars;
 use std::collections::{BTreeMap, HashMap};
@@ -24,10 +24,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/mobilization.hbs"),
     ),
     ("article.hbs", include_str!("../../templates/article.hbs")),
-    ("_head.hbs", include_str!("../../templates/_head.hbs")),
-    ("_body.hbs", include_str!("../../templates/_body.hbs")),
-    ("_part.hbs", include_str!("../../templates/_part.hbs")),
-    ("_points.hbs", include_str!("../../templates/_points.hbs")),
 ];
 
 /// Where a template file came from.
@@ -199,21 +195,38 @@ impl TemplateSet {
     fn register(&self, name: String, file: TemplateFile) -> Result<Prepared> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
-        registry.register_escape_fn(markdown::escape);
+        registry.register_escape_fn(plain);
         helpers::register(&mut registry);
         let mut origins = BTreeMap::new();
         let front = FrontMatter::parse(&file.source, &file.origin.display_path())?;
         registry
             .register_template_string(&name, without_leading_comment(&file.source))
             .map_err(|e| template_error(&e, &file.origin))?;
+        check_markup(&file)?;
         origins.insert(name.clone(), file.origin);
+        // the head and the body are built by the engine; the template says where they go
+        registry
+            .register_partial("head", HEAD_MARK)
+            .map_err(|e| template_error(&e, &Origin::BuiltIn("_head.hbs")))?;
+        registry
+            .register_partial("body", BODY_MARK)
+            .map_err(|e| template_error(&e, &Origin::BuiltIn("_body.hbs")))?;
         for partial in partial_names(self) {
             let Some(file) = self.file(&format!("_{partial}.hbs"))? else {
                 continue;
             };
+            if RESERVED_PARTIALS.contains(&partial.as_str()) {
+                return Err(SourceError::new(
+                    file.origin.display_path(),
+                    format!("片段 {partial} 由程序排版，不能用 _{partial}.hbs 覆盖"),
+                )
+                .help("删掉这个文件；标题、称呼和正文各部分的格式由程序按公文规范生成，措辞可在模板开头的默认设置里改")
+                .into());
+            }
             registry
                 .register_partial(&partial, without_leading_comment(&file.source))
                 .map_err(|e| template_error(&e, &file.origin))?;
+            check_markup(&file)?;
             origins.insert(partial, file.origin);
         }
         Ok(Prepared {
@@ -263,6 +276,101 @@ fn partial_names(set: &TemplateSet) -> Vec<String> {
         }
     }
     names
+}
+
+/// Partials the engine provides: `{{> head}}` (title, bylines, salutation) and `{{> body}}`
+/// (transition and every part).
+pub const RESERVED_PARTIALS: [&str; 2] = ["head", "body"];
+
+/// The escape function: values are plain text (the Markdown writer escapes on output); only the
+/// characters reserved for the engine's marks are removed.
+pub fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| !crate::render::assemble::is_mark_char(*c))
+        .collect()
+}
+
+/// Markdown written in a template's own text would reach the speech as literal characters (or,
+/// as before, be silently lost): refuse it where it stands.
+fn check_markup(file: &TemplateFile) -> Result<()> {
+    let source = &file.source;
+    let mut offset = 0;
+    let mut in_tag: Option<&str> = None; // the closing delimiter we are waiting for
+    for line in source.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let mut i = 0;
+        let mut at_start = true;
+        while i < line.len() {
+            let rest = &line[i..];
+            if let Some(close) = in_tag {
+                match rest.find(close) {
+                    Some(k) => {
+                        i += k + close.len();
+                        in_tag = None;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if rest.starts_with("{{!--") {
+                in_tag = Some("--}}");
+                i += 5;
+                continue;
+            }
+            if rest.starts_with("{{") {
+                in_tag = Some("}}");
+                i += 2;
+                continue;
+            }
+            let c = rest.chars().next().unwrap_or(' ');
+            if at_start && (c == ' ' || c == '\t') {
+                i += 1;
+                continue;
+            }
+            let found = if rest.starts_with("**") || rest.starts_with("__") {
+                Some(("**", "加粗"))
+            } else if at_start {
+                markdown_line_start(rest)
+            } else {
+                None
+            };
+            if let Some((mark, what)) = found {
+                return Err(SourceError::new(
+                    file.origin.display_path(),
+                    format!("模板文字里写了 Markdown 的{what}标记“{mark}”：模板只写措辞，不写排版标记"),
+                )
+                .help("标题、称呼、各部分和列举由 {{> head}} 和 {{> body}} 按公文格式生成；要另起一段，空一行即可")
+                .at_offset(source, line_start + i)
+                .into());
+            }
+            at_start = false;
+            i += c.len_utf8();
+        }
+    }
+    Ok(())
+}
+
+/// A Markdown block marker at the start of a line: heading, list item, quote.
+fn markdown_line_start(rest: &str) -> Option<(&'static str, &'static str)> {
+    if rest.starts_with('#') {
+        return Some(("#", "标题"));
+    }
+    for (mark, what) in [
+        ("- ", "列表"),
+        ("* ", "列表"),
+        ("+ ", "列表"),
+        ("> ", "引用"),
+    ] {
+        if rest.starts_with(mark) {
+            return Some((mark.trim_end(), what));
+        }
+    }
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")) {
+        return Some(("1.", "编号列表"));
+    }
+    None
 }
 
 /// Why a template could not be prepared.
