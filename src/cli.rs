@@ -29,6 +29,8 @@ pub enum Command {
     Mine(MineArgs),
     /// 打开本地网页编辑器：左边写要素文件，右边看排好的 A4 页面 (local web editor)
     Serve(ServeArgs),
+    /// 检查讲话稿（.md/.txt/.docx/要素文件）中的占位符、计数、编号、标点和时长 (check drafts)
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -180,6 +182,43 @@ pub struct ServeArgs {
     /// 启动后用系统浏览器打开
     #[arg(long)]
     pub open: bool,
+}
+
+/// How `jianghua check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// 每条一行：文件:行:列: 级别 [规则] 说明
+    Text,
+    /// JSON 数组
+    Json,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "规则：placeholder 占位符、count-mismatch 计数不符、liang 二/两、numbering-gap 编号跳号、\nnumbering-order 编号层级、enumeration-gap 列举缺项、half-width 半角标点、double-punct 标点重复、\nunbalanced 引号括号不成对、length 时长。\n行号从 1 开始，列号按字符计；.docx 的“行”是段落序号；要素文件先渲染，问题指向相应字段。\n退出码：0 没有错误，1 有错误，2 有文件无法读取。\n\n示例：\n  jianghua check 讲话稿.md\n  jianghua check 讲话稿.docx --minutes 20\n  jianghua check 讲话稿.txt --fix\n  jianghua check 要素文件.toml --format json"
+)]
+pub struct CheckArgs {
+    /// 要检查的文件：.md、.txt（UTF-8、UTF-16 或 GBK/GB18030）、.docx 或要素文件 .toml
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// 输出格式：text（默认）或 json
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub format: CheckFormat,
+    /// 自动改正半角标点、重复标点和“二点”等（只改 .md 和 .txt，原编码写回）
+    #[arg(long)]
+    pub fix: bool,
+    /// 语速：每分钟字数，默认 220
+    #[arg(long, value_name = "字数", default_value_t = crate::check::DEFAULT_RATE, hide_default_value = true)]
+    pub rate: f64,
+    /// 预定的讲话时长（分钟）；给出时检查篇幅是否相符
+    #[arg(long, value_name = "分钟")]
+    pub minutes: Option<f64>,
 }
 
 /// Help layout with Chinese headings (clap's own are English).

@@ -9,6 +9,10 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => err.exit(),
     };
+    // `check` has its own exit statuses: 1 for errors found, 2 for a file it cannot read
+    if let jianghua::cli::Command::Check(args) = &cli.command {
+        return ExitCode::from(jianghua::commands::check::run(args));
+    }
     match jianghua::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -1,5 +1,6 @@
 //! What each subcommand does; `main.rs` only parses arguments and reports the result.
 
+pub mod check;
 mod mine;
 mod new;
 mod profiles;
@@ -23,5 +24,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Profiles(args) => profiles::run(&args),
         Command::Mine(args) => mine::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Check(args) => match check::run(&args) {
+            check::OK => Ok(()),
+            code => Err(crate::Error::Usage(format!("检查未通过（退出码 {code}）"))),
+        },
     }
 }

@@ -163,6 +163,7 @@ fn render_one(
     let spec = spec::load(spec_path)?;
     let templates = TemplateSet::for_spec(args.templates.as_deref(), spec_path);
     let doc = render_doc(&spec, &templates)?;
+    crate::check::spec::guard(&spec, &doc)?;
     let mut out = Vec::new();
     for &format in formats {
         let bytes = produce(format, &doc, &spec, profile)?;

@@ -1,6 +1,7 @@
 //! The `Doc` model: a speech as a list of blocks with roles, shared by rendering, mining and checking.
 
 pub mod markdown;
+pub mod placeholder;
 pub mod punct;
 pub mod roles;
 

@@ -1,5 +1,6 @@
 //! Chinese punctuation: which characters count as Chinese text, and half-width punctuation
-//! inside Chinese text turned full-width. Shared by the renderer and the miner.
+//! inside Chinese text turned full-width, doubled punctuation found and collapsed. Shared by
+//! the renderer, the miner and `check`.
 
 use std::borrow::Cow;
 
@@ -20,17 +21,39 @@ pub fn is_cjk(c: char) -> bool {
 /// text, to full width; punctuation between Latin letters or digits (`R&D`, `1,000`, `(a)`) is
 /// left alone.
 pub fn full_width(text: &str) -> Cow<'_, str> {
-    let mut out = String::new();
+    let marks = half_width_marks(text, false);
+    if marks.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 2 * marks.len());
     let mut run = 0;
+    for (i, mapped) in marks {
+        out.push_str(&text[run..i]);
+        out.push(mapped);
+        run = i + 1;
+    }
+    out.push_str(&text[run..]);
+    Cow::Owned(out)
+}
+
+/// The half-width punctuation inside Chinese text, as (byte offset, full-width replacement):
+/// what [`full_width`] converts. `strict` also takes a `.` ending a Chinese sentence (→ `。`)
+/// and straight single quotes around Chinese text (→ `‘’`), which `check` reports.
+pub fn half_width_marks(text: &str, strict: bool) -> Vec<(usize, char)> {
+    let mut found = Vec::new();
     let mut quote_open = true;
+    let mut single_open = true;
     let mut parens: Option<Vec<usize>> = None;
     let bytes = text.as_bytes();
     let mut at: Vec<usize> = memchr::memchr3_iter(b',', b':', b';', bytes)
         .chain(memchr::memchr3_iter(b'!', b'?', b'"', bytes))
         .chain(memchr::memchr2_iter(b'(', b')', bytes))
         .collect();
+    if strict {
+        at.extend(memchr::memchr2_iter(b'.', b'\'', bytes));
+    }
     if at.is_empty() {
-        return Cow::Borrowed(text);
+        return found;
     }
     at.sort_unstable();
     for i in at {
@@ -53,20 +76,21 @@ pub fn full_width(text: &str) -> Cow<'_, str> {
                 quote_open = !quote_open;
                 if quote_open { '”' } else { '“' }
             }
+            // a full stop after Chinese text, at the end or before more Chinese text
+            b'.' if prev.is_some_and(is_han)
+                && next.is_none_or(|n| is_han(n) || matches!(n, '”' | '’' | '）')) =>
+            {
+                '。'
+            }
+            b'\'' if near => {
+                single_open = !single_open;
+                if single_open { '’' } else { '‘' }
+            }
             _ => continue,
         };
-        if out.is_empty() {
-            out.reserve(text.len() + 16);
-        }
-        out.push_str(&text[run..i]);
-        out.push(mapped);
-        run = i + 1;
+        found.push((i, mapped));
     }
-    if run == 0 {
-        return Cow::Borrowed(text);
-    }
-    out.push_str(&text[run..]);
-    Cow::Owned(out)
+    found
 }
 
 /// Byte offsets of half-width parentheses that belong to Chinese text: a pair whose inside or
@@ -107,9 +131,72 @@ pub fn is_end_punct(c: char) -> bool {
     )
 }
 
+/// How strongly a mark ends a clause, for punctuation that may not follow another mark.
+fn clause_strength(c: char) -> Option<u8> {
+    match c {
+        '。' | '？' | '！' => Some(3),
+        '；' | '：' => Some(2),
+        '，' => Some(1),
+        '、' => Some(0),
+        _ => None,
+    }
+}
+
+/// Runs of doubled clause punctuation (`。。` `，。` `？。` `、、`), as (byte range, the one
+/// mark to keep: the strongest, the first among equals). `？！` `！？` `？？` `！！` are emphasis,
+/// not doubling.
+pub fn doubled(text: &str) -> Vec<(std::ops::Range<usize>, char)> {
+    let mut found = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let Some(mut best) = clause_strength(c) else {
+            continue;
+        };
+        let mut keep = c;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = chars.peek() {
+            // only 。，、；： may not follow another mark; ？ and ！ after ？/！ are emphasis
+            let Some(s) = clause_strength(n).filter(|_| !matches!(n, '？' | '！')) else {
+                break;
+            };
+            if s > best {
+                best = s;
+                keep = n;
+            }
+            end = j + n.len_utf8();
+            chars.next();
+        }
+        if end > i + c.len_utf8() {
+            found.push((i..end, keep));
+        }
+    }
+    found
+}
+
+/// The text with each run of doubled punctuation reduced to its strongest mark
+/// (`要抓落实。。` → `要抓落实。`, `好吗？。` → `好吗？`).
+pub fn collapse_doubled(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| clause_strength(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let runs = doubled(text);
+    if runs.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (range, keep) in runs {
+        out.push_str(&text[from..range.start]);
+        out.push(keep);
+        from = range.end;
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
+}
+
 /// A phrase to be woven into a sentence: full-width, without its closing punctuation.
 pub fn phrase(text: &str) -> String {
-    full_width(text.trim())
+    collapse_doubled(&full_width(text.trim()))
         .trim_end_matches(is_end_punct)
         .to_string()
 }
@@ -117,7 +204,7 @@ pub fn phrase(text: &str) -> String {
 /// A sentence: full-width, ending with 。！？ (a trailing ，、； becomes 。; a trailing ： stays,
 /// since it introduces what follows).
 pub fn sentence(text: &str) -> String {
-    let t = full_width(text.trim()).into_owned();
+    let t = collapse_doubled(&full_width(text.trim())).into_owned();
     if t.is_empty() || t.ends_with(['。', '！', '？', '：', '…']) {
         return t;
     }
@@ -167,6 +254,10 @@ mod tests {
         assert_eq!(sentence("主要表现在："), "主要表现在：");
         assert_eq!(sentence("他说：“要抓落实。”"), "他说：“要抓落实。”");
         assert_eq!(sentence("防止“两张皮”"), "防止“两张皮”。");
+        assert_eq!(sentence("要抓落实。。"), "要抓落实。");
+        assert_eq!(sentence("好吗？。"), "好吗？");
+        assert_eq!(sentence("一，，二、、三；。"), "一，二、三。");
+        assert_eq!(sentence("真的吗？！"), "真的吗？！");
         assert_eq!(
             paragraphs("第一段\n\n第二段。\n续行"),
             "第一段。\n\n第二段。续行。"

@@ -422,43 +422,48 @@ pub enum Announced {
 }
 
 /// Measure phrases after which a transition states its count.
-const ANNOUNCE_NOUNS: [&str; 3] = ["点", "个方面", "方面"];
+const ANNOUNCE_NOUNS: [&str; 5] = ["点", "个方面", "方面", "个问题", "项"];
 
 /// Reads the count a transition sentence announces (`下面，我讲三点意见。` → 3,
 /// `我强调几点意见` → several). Only sentences that talk about 意见/要求/看法/建议/体会/方面
 /// after a verb of speaking count.
 pub fn announced_count(text: &str) -> Option<Announced> {
+    announced_count_at(text).map(|(a, _)| a)
+}
+
+/// As [`announced_count`], with the byte range of the count and its measure word (`三点`).
+pub fn announced_count_at(text: &str) -> Option<(Announced, std::ops::Range<usize>)> {
+    // the count right after `at`: 几, a Chinese cardinal or digits, then a measure word
+    let count_at = |at: usize| -> Option<(Announced, std::ops::Range<usize>)> {
+        let rest = &text[at..];
+        let (count, used) = if let Some(r) = rest.strip_prefix('几') {
+            (Announced::Several, rest.len() - r.len())
+        } else if let Some((n, used)) = numerals::parse_prefix(rest) {
+            (Announced::Count(n), used)
+        } else if let Some((n, used)) = numerals::parse_arabic_prefix(rest) {
+            (Announced::Count(n), used)
+        } else {
+            return None;
+        };
+        let tail = &rest[used..];
+        let noun = ANNOUNCE_NOUNS.iter().find(|n| tail.starts_with(*n))?;
+        Some((count, at..at + used + noun.len()))
+    };
     let verbs = ["讲", "提", "强调", "谈", "说", "提出"];
     for verb in verbs {
         for (at, _) in text.match_indices(verb) {
             let mut rest = &text[at + verb.len()..];
             rest = rest.strip_prefix('以').unwrap_or(rest);
             rest = rest.strip_prefix('下').unwrap_or(rest);
-            let (count, used) = if let Some(r) = rest.strip_prefix('几') {
-                (Announced::Several, rest.len() - r.len())
-            } else if let Some((n, used)) = numerals::parse_prefix(rest) {
-                (Announced::Count(n), used)
-            } else {
-                continue;
-            };
-            let tail = &rest[used..];
-            if ANNOUNCE_NOUNS.iter().any(|n| tail.starts_with(n)) {
-                return Some(count);
+            if let Some(found) = count_at(text.len() - rest.len()) {
+                return Some(found);
             }
         }
     }
     // 从以下几个方面着手 / 抓好以下四点: a count announced without a verb of speaking
     for (at, _) in text.match_indices("以下") {
-        let rest = &text[at + "以下".len()..];
-        let (count, used) = if let Some(r) = rest.strip_prefix('几') {
-            (Announced::Several, rest.len() - r.len())
-        } else if let Some((n, used)) = numerals::parse_prefix(rest) {
-            (Announced::Count(n), used)
-        } else {
-            continue;
-        };
-        if ANNOUNCE_NOUNS.iter().any(|n| rest[used..].starts_with(n)) {
-            return Some(count);
+        if let Some(found) = count_at(at + "以下".len()) {
+            return Some(found);
         }
     }
     None
@@ -852,6 +857,9 @@ mod tests {
         );
         assert_eq!(announced_count("抓好以下四点。"), Some(Announced::Count(4)));
         assert_eq!(announced_count("以下内容。"), None);
+        let t = "我强调4个问题。";
+        let (a, r) = announced_count_at(t).unwrap();
+        assert_eq!((a, &t[r]), (Announced::Count(4), "4个问题"));
     }
     #[test]
     fn titles_and_run_together_salutations() {

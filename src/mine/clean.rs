@@ -417,70 +417,17 @@ fn remove_injected(text: String, injected: &mut Vec<String>) -> String {
     out
 }
 
-/// Finds the placeholders in cleaned paragraphs: `X`/`XX`/`xx` (not part of a Latin word),
-/// `×`, `※`, runs of `*`, and years like `20xx` / `20**`.
+/// Finds the placeholders in cleaned paragraphs with the shared finder
+/// ([`crate::doc::placeholder`]).
 pub fn placeholders(lines: &[String]) -> Vec<Placeholder> {
-    // kind and width of a placeholder character at byte `i`: X/x, ×, ※, */＊
-    fn class_at(b: &[u8], i: usize) -> (u8, usize) {
-        match b[i] {
-            b'X' | b'x' => (1, 1),
-            b'*' => (4, 1),
-            0xC3 if b.get(i + 1) == Some(&0x97) => (2, 2),
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xBB) => (3, 3),
-            0xEF if b.get(i + 1) == Some(&0xBC) && b.get(i + 2) == Some(&0x8A) => (4, 3),
-            _ => (0, 1),
-        }
-    }
     let mut found = Vec::new();
     for (ln, line) in lines.iter().enumerate() {
-        let b = line.as_bytes();
-        let candidate = memchr::memchr3(b'X', b'x', b'*', b).is_some()
-            || line.contains('×')
-            || line.contains('※')
-            || line.contains('＊');
-        if !candidate {
-            continue;
-        }
-        let mut i = 0;
-        while i < b.len() {
-            let (k, w) = class_at(b, i);
-            if k == 0 {
-                i += w;
-                continue;
-            }
-            let mut j = i;
-            while j < b.len() {
-                let (k2, w2) = class_at(b, j);
-                if k2 != k {
-                    break;
-                }
-                j += w2;
-            }
-            let mut start = i;
-            // a year: 20xx / 20**
-            if (k == 1 || k == 4)
-                && i >= 2
-                && b[i - 2].is_ascii_digit()
-                && b[i - 1].is_ascii_digit()
-            {
-                start = i - 2;
-            }
-            let prev_latin = start > 0 && b[start - 1].is_ascii_alphabetic();
-            let next_latin = b.get(j).is_some_and(u8::is_ascii_alphabetic);
-            let run = line[i..j].chars().count();
-            let counts = match k {
-                1 => !prev_latin && !next_latin && run <= 3,
-                4 => run >= 2 || start < i,
-                _ => true,
-            };
-            if counts {
-                found.push(Placeholder {
-                    text: line[start..j].to_string(),
-                    line: ln + 1,
-                    column: line[..start].chars().count() + 1,
-                });
-            }
-            i = j;
+        for r in crate::doc::placeholder::find(line) {
+            found.push(Placeholder {
+                text: line[r.clone()].to_string(),
+                line: ln + 1,
+                column: line[..r.start].chars().count() + 1,
+            });
         }
     }
     found
