@@ -750,3 +750,53 @@ async fn browser_session() {
     client.close().await.unwrap();
     println!("screenshots in {}", shots.display());
 }
+
+#[test]
+fn preview_shows_check_findings_and_refuses_a_wrong_count_like_the_cli() {
+    let dir = workspace();
+    let server = Server::start(dir.path());
+    // a leftover placeholder in the opening: a finding at its line, as `jianghua check` says it
+    let text =
+        example("review.toml").replace("comment = \"大家的述职", "comment = \"XX同志和大家的述职");
+    std::fs::write(dir.path().join("draft.toml"), &text).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("comment = \"XX"))
+        .unwrap()
+        + 1;
+    let cli = Command::new(env!("CARGO_BIN_EXE_jianghua"))
+        .current_dir(dir.path())
+        .args(["check", "draft.toml"])
+        .output()
+        .unwrap();
+    let cli = String::from_utf8(cli.stdout).unwrap();
+    let (_, body) = server.json(
+        "POST",
+        "/api/preview",
+        &serde_json::json!({ "path": "draft.toml", "text": text }),
+    );
+    assert_eq!(body["ok"], true);
+    let findings = body["findings"].as_array().unwrap();
+    let placeholder = findings
+        .iter()
+        .find(|f| f["rule"] == "placeholder")
+        .expect("placeholder finding");
+    assert_eq!(placeholder["line"], line);
+    assert_eq!(placeholder["severity"], "error");
+    let shown = placeholder["text"].as_str().unwrap();
+    assert!(cli.contains(shown), "same text as the CLI:\n{cli}\n{shown}");
+    // a transition announcing more parts than the spec has: refused as `render` refuses it
+    let wrong = example("review.toml").replace("我讲{n}点意见", "我讲五点意见");
+    let (_, body) = server.json(
+        "POST",
+        "/api/preview",
+        &serde_json::json!({ "path": "review.toml", "text": wrong }),
+    );
+    assert_eq!(body["ok"], false);
+    let line = wrong
+        .lines()
+        .position(|l| l.starts_with("transition"))
+        .unwrap()
+        + 1;
+    assert_eq!(body["errors"][0]["line"], line);
+}

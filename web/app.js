@@ -31,12 +31,15 @@
     };
   }
 
-  function showErrors(errors) {
+  function showErrors(errors, findings) {
     editor.setErrors(errors);
     const list = $("#errors");
     list.textContent = "";
-    for (const e of errors) {
+    const items = errors.map((e) => ["error", e]).concat((findings || []).map((f) => ["finding " + f.severity, f]));
+    for (const [kind, e] of items) {
       const li = document.createElement("li");
+      li.className = kind;
+      if (e.rule) li.dataset.rule = e.rule;
       li.textContent = e.text || e.message;
       if (e.line) li.dataset.line = e.line;
       if (e.column) li.dataset.column = e.column;
@@ -61,7 +64,7 @@
       $("#preview-css").textContent = data.css;
       $("#preview").innerHTML = data.html;
       $("#preview").classList.remove("stale");
-      showErrors([]);
+      showErrors([], data.findings);
       status(`共 ${data.pages} 页（${Math.round(performance.now() - started)} 毫秒）` + (state.dirty ? " · 未保存" : ""));
     } else {
       $("#preview").classList.add("stale");

@@ -184,6 +184,8 @@ impl Api {
         }
         let templates = TemplateSet::for_spec(None, &path);
         let doc = render_doc(&spec, &templates).map_err(|e| fail(&e))?;
+        // the same refusal as `jianghua render`: a field announcing a count the parts lack
+        crate::check::spec::guard(&spec, &doc).map_err(|e| fail(&Error::Source(e)))?;
         Ok((spec, doc, profile))
     }
 
@@ -194,17 +196,37 @@ impl Api {
             Err(r) => return r,
         };
         match self.render(&draft) {
-            Ok((_, doc, profile)) => Reply::json(
+            Ok((spec, doc, profile)) => Reply::json(
                 200,
                 &json!({
                     "ok": true,
                     "css": html::stylesheet(&profile),
                     "html": html::pages_html(&doc, &profile),
                     "pages": html::page_count(&doc, &profile),
+                    "findings": self.findings_json(&spec, &doc, &draft.path),
                 }),
             ),
             Err(r) => r,
         }
+    }
+
+    /// What `jianghua check` finds in the draft, positioned in the spec as the CLI shows it.
+    fn findings_json(&self, spec: &Located<Spec>, doc: &crate::Doc, rel: &str) -> Vec<Value> {
+        let options = crate::check::Options::default();
+        let (_, findings) = crate::check::spec::check_spec(spec, doc, rel, &options);
+        findings
+            .iter()
+            .map(|f| {
+                json!({
+                    "line": f.line,
+                    "column": f.column,
+                    "rule": f.rule,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "text": crate::check::output::line(f),
+                })
+            })
+            .collect()
     }
 
     /// `POST /api/download?format=docx|md|html`: the draft as a file.
