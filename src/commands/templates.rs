@@ -21,9 +21,10 @@ pub fn run(args: &TemplatesArgs) -> Result<()> {
     let set = TemplateSet::with_overlays(args.templates.iter().cloned().collect());
     let rows = list(&set)?;
     let width = rows.iter().map(|(n, _, _)| n.len()).max().unwrap_or(0);
+    let mut text = String::new();
     for (name, description, builtin) in rows {
         let mark = if builtin { "" } else { "（自定义）" };
-        println!("{name:width$}  {description}{mark}");
+        text.push_str(&format!("{name:width$}  {description}{mark}\n"));
     }
-    Ok(())
+    crate::fsx::out(&text)
 }

@@ -277,10 +277,7 @@ pub enum TemplateLookup {
 }
 
 fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|source| crate::Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })
+    crate::fsx::read_text(path, crate::fsx::TEMPLATE_CAP, "模板文件")
 }
 
 /// A Handlebars syntax error as a positioned error in the template file.
