@@ -309,19 +309,30 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
 /// Renames every staged file into place. Interrupts wait until all are renamed.
 pub fn commit(staged: Vec<Staged>) -> Result<()> {
     let mut paths = live();
+    let mut result = Ok(());
+    let mut rest = Vec::new();
     for mut s in staged {
+        if result.is_err() {
+            rest.push(s);
+            continue;
+        }
         let Some(tmp) = s.tmp.take() else { continue };
         let tmp_path = tmp.to_path_buf();
         paths.retain(|p| *p != tmp_path);
-        tmp.persist(&s.target).map_err(|e| Error::Write {
-            path: s.target.clone(),
-            reason: format!(
-                "{}（如果文件正在 Word 或 WPS 中打开，请先关闭）",
-                io_reason(&e.error)
-            ),
-        })?;
+        if let Err(e) = tmp.persist(&s.target) {
+            result = Err(Error::Write {
+                path: s.target.clone(),
+                reason: format!(
+                    "{}（如果文件正在 Word 或 WPS 中打开，请先关闭）",
+                    io_reason(&e.error)
+                ),
+            });
+        }
     }
-    Ok(())
+    // the rest remove their temp files as they drop, which takes the lock
+    drop(paths);
+    drop(rest);
+    result
 }
 
 /// Writes `bytes` to `path` atomically: a temp file in the same folder, renamed over the target.
@@ -407,7 +418,24 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
         drop((a, b));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
-        assert!(live().is_empty());
+        assert!(!live().iter().any(|p| p.starts_with(dir.path())));
+    }
+
+    #[test]
+    fn a_failed_rename_cleans_up_the_rest_without_deadlock() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = stage(&dir.path().join("a.md"), b"a").unwrap();
+        let b = stage(&dir.path().join("b.md"), b"b").unwrap();
+        // a folder appears where `a.md` should go after its temp file was written
+        std::fs::create_dir(dir.path().join("a.md")).unwrap();
+        std::fs::write(dir.path().join("a.md/x"), b"x").unwrap();
+        let err = commit(vec![a, b]).unwrap_err();
+        assert!(err.to_string().starts_with("无法写入"), "{err}");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.md"], "no temp file and no b.md left");
     }
 
     #[cfg(unix)]
