@@ -352,6 +352,21 @@ fn dotted_spec_names_keep_their_own_output_names() {
         .collect();
     names.sort();
     assert_eq!(names, ["v1.2.md", "v1.3.md"]);
+    jianghua(dir.path())
+        .args(["render", "v1.2.toml", "-o", "d/v1.2", "-f", "md,docx"])
+        .assert()
+        .failure();
+    fs::create_dir(dir.path().join("d")).unwrap();
+    jianghua(dir.path())
+        .args(["render", "v1.2.toml", "-o", "d/v1.2", "-f", "md,docx"])
+        .assert()
+        .success();
+    let mut names: Vec<String> = fs::read_dir(dir.path().join("d"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["v1.2.docx", "v1.2.md"]);
 }
 
 #[test]

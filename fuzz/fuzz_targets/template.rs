@@ -35,18 +35,27 @@ fn context() -> &'static serde_json::Value {
     })
 }
 
+/// A registry set up as jianghua sets one up, with the built-in partials; cloned per input.
+fn registry() -> &'static Handlebars<'static> {
+    static REG: OnceLock<Handlebars<'static>> = OnceLock::new();
+    REG.get_or_init(|| {
+        let mut hbs = Handlebars::new();
+        hbs.set_strict_mode(true);
+        hbs.register_escape_fn(jianghua::doc::markdown::escape);
+        jianghua::template::helpers::register(&mut hbs);
+        for (name, text) in PARTIALS {
+            hbs.register_partial(name, *text).expect("built-in partial");
+        }
+        hbs
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(source) = std::str::from_utf8(data) else {
         return;
     };
     let _ = jianghua::template::FrontMatter::parse(source, Path::new("t.hbs"));
-    let mut hbs = Handlebars::new();
-    hbs.set_strict_mode(true);
-    hbs.register_escape_fn(jianghua::doc::markdown::escape);
-    jianghua::template::helpers::register(&mut hbs);
-    for (name, text) in PARTIALS {
-        let _ = hbs.register_partial(name, *text);
-    }
+    let mut hbs = registry().clone();
     if hbs.register_template_string("t", source).is_ok() {
         if let Ok(md) = hbs.render("t", context()) {
             let _ = jianghua::doc::markdown::parse(&md);

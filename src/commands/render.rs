@@ -327,8 +327,14 @@ fn output_path(spec_path: &Path, args: &RenderArgs, format: Format, n_formats: u
     if let Some(out) = &args.output {
         return if n_formats == 1 {
             out.clone()
-        } else {
+        } else if Format::from_path(out).is_some() {
             out.with_extension(ext)
+        } else {
+            // `-o v1.2 -f md,docx` → v1.2.md and v1.2.docx, not v1.md
+            let mut name = out.as_os_str().to_os_string();
+            name.push(".");
+            name.push(ext);
+            PathBuf::from(name)
         };
     }
     let stem = spec_path.file_stem().unwrap_or_default();
