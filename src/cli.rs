@@ -53,6 +53,9 @@ pub struct RenderArgs {
     /// Word 版式：official（公文格式，默认）、reading（念稿版），或自己的版式文件路径
     #[arg(long, value_name = "NAME|FILE")]
     pub profile: Option<String>,
+    /// 输出文件是只读的也覆盖它
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -250,4 +253,83 @@ fn localize(cmd: clap::Command) -> clap::Command {
             }
         })
         .mut_subcommands(localize)
+}
+
+/// A clap parse error in Chinese, with the usage line and `--help` pointer (clap's own text is
+/// English). Help and version requests are not errors and are rendered by clap.
+pub fn error_text(err: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| -> Option<String> {
+        match err.get(kind)? {
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::Strings(v) => Some(v.join("、")),
+            ContextValue::StyledStr(s) => Some(s.to_string()),
+            ContextValue::StyledStrs(v) => Some(
+                v.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            ),
+            ContextValue::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    let suggestion = get(ContextKind::SuggestedArg)
+        .or_else(|| get(ContextKind::SuggestedSubcommand))
+        .or_else(|| get(ContextKind::SuggestedValue))
+        .map(|s| format!("是不是想写 {s}？"))
+        .unwrap_or_default();
+    let mut text = match err.kind() {
+        ErrorKind::UnknownArgument => {
+            format!("不认识的选项 “{arg}”。{suggestion}")
+        }
+        ErrorKind::InvalidSubcommand => {
+            let sub = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            format!(
+                "没有名为 “{sub}” 的命令。{suggestion}可用的命令：render、new、templates、profiles、mine"
+            )
+        }
+        ErrorKind::InvalidValue => {
+            let valid = get(ContextKind::ValidValue)
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("可用的取值：{v}"))
+                .unwrap_or_default();
+            if value.is_empty() {
+                format!("{arg} 后面缺少取值。{valid}")
+            } else {
+                format!("{arg} 的取值 “{value}” 不对。{suggestion}{valid}")
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("缺少必需的参数：{arg}")
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "缺少命令：可用的命令有 render、new、templates、profiles、mine".to_string()
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg).unwrap_or_default();
+            format!("{arg} 和 {prior} 不能同时使用")
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!(
+                "多余的参数 “{}”",
+                if value.is_empty() { &arg } else { &value }
+            )
+        }
+        ErrorKind::TooFewValues => format!("{arg} 后面的取值太少"),
+        ErrorKind::NoEquals => format!("{arg} 的取值要用等号连接，如 {arg}=值"),
+        ErrorKind::ValueValidation => format!("{arg} 的取值 “{value}” 不对"),
+        ErrorKind::InvalidUtf8 => "参数中有无效的字符（不是 UTF-8）".to_string(),
+        _ => format!("命令行参数有误（{}）", err.kind()),
+    };
+    if let Some(usage) = get(ContextKind::Usage) {
+        let usage = usage.trim().trim_start_matches("Usage:").trim().to_string();
+        text.push_str(&format!("\n\n用法：{usage}"));
+    }
+    text.push_str(
+        "\n\n查看帮助：jianghua --help（或某个命令后加 --help，如 jianghua render --help）",
+    );
+    text
 }

@@ -86,6 +86,9 @@ pub enum Error {
     Write { path: PathBuf, reason: String },
     #[error("{0}")]
     Usage(String),
+    /// Standard output was closed by the reader (`| head`): the run ends quietly.
+    #[error("输出管道已被关闭")]
+    BrokenPipe,
     /// Several independent failures (one per spec in a batch).
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n错误："))]
     Many(Vec<Error>),
@@ -102,16 +105,36 @@ impl Error {
     }
 }
 
-/// A Chinese reason for the common I/O failures, the system's text for the rest.
+/// A Chinese reason for the common I/O failures; the rest keep the system's text after a
+/// Chinese lead.
 pub fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
+    #[cfg(target_os = "linux")]
+    match err.raw_os_error() {
+        Some(40) => return "符号链接层数太多（可能有链接指向自己，形成了循环）".to_string(),
+        Some(36) => return "文件名或路径太长；请缩短文件名或换一个层级较浅的目录".to_string(),
+        Some(28) => return "磁盘空间已满；请清理磁盘后重试".to_string(),
+        Some(12) => return "内存不足".to_string(),
+        _ => {}
+    }
     match err.kind() {
         NotFound => "文件或目录不存在".to_string(),
         PermissionDenied => "没有权限（文件只读或目录不可写）".to_string(),
         AlreadyExists => "文件已存在".to_string(),
         IsADirectory => "这是一个目录，不是文件".to_string(),
+        NotADirectory => "路径中有一段不是目录".to_string(),
         InvalidData => "内容不是有效的文本".to_string(),
-        _ => err.to_string(),
+        StorageFull => "磁盘空间已满；请清理磁盘后重试".to_string(),
+        QuotaExceeded => "超出了磁盘配额".to_string(),
+        FileTooLarge => "文件太大".to_string(),
+        ReadOnlyFilesystem => "所在的文件系统是只读的".to_string(),
+        InvalidFilename => "文件名无效或太长".to_string(),
+        BrokenPipe => "输出管道已被关闭".to_string(),
+        OutOfMemory => "内存不足".to_string(),
+        ResourceBusy | ExecutableFileBusy => "文件正被其他程序占用".to_string(),
+        CrossesDevices => "不能跨文件系统改名".to_string(),
+        Interrupted => "操作被中断".to_string(),
+        _ => format!("系统错误（{err}）"),
     }
 }
 

@@ -221,12 +221,12 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
     (
         "quotes.toml",
         "template = \"review\"\ntitle = “讲话”\n",
-        "错误：quotes.toml:2:9：TOML 语法错误：string values must be quoted, expected literal string\n  提示：文字要用英文双引号 \"…\" 括起来，不能用中文引号 “…”\n",
+        "错误：quotes.toml:2:9：TOML 语法错误：文字没有用英文双引号括起来\n  提示：文字要用英文双引号 \"…\" 括起来，不能用中文引号 “…”\n",
     ),
     (
         "equals.toml",
         "template = \"review\"\ntitle ＝ \"讲话\"\n",
-        "错误：equals.toml:2:7：TOML 语法错误：key with no value, expected `=`\n  提示：等号要用半角 =，不能用全角 ＝\n",
+        "错误：equals.toml:2:7：TOML 语法错误：字段名后面缺少等号 =\n  提示：等号要用半角 =，不能用全角 ＝\n",
     ),
     (
         "table.toml",

@@ -905,7 +905,7 @@ fn profile_other_mistakes() {
     );
     assert_eq!(
         profile_error("name = \"x\"\nlines = [1,"),
-        "mine.toml:2:12：版式文件不是有效的 TOML：unclosed array, expected `]`\n  提示：检查这一行的引号、等号和方括号"
+        "mine.toml:2:12：版式文件不是有效的 TOML：数组少了右方括号 ]\n  提示：检查这一行的引号、等号和方括号；文字要放在英文双引号里，如 font = \"黑体\""
     );
 }
 

@@ -120,10 +120,10 @@ pub fn run(args: &NewArgs) -> Result<()> {
     if !create(&path, &text, args.force)? {
         return Ok(());
     }
-    eprintln!(
+    crate::fsx::note(&format!(
         "已生成 {}，修改其中的内容后运行：jianghua render {}",
         path.display(),
         path.display()
-    );
+    ));
     Ok(())
 }

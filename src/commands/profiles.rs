@@ -10,10 +10,11 @@ pub fn run(args: &ProfilesArgs) -> Result<()> {
     let Some(name) = &args.eject else {
         let names = Profile::builtin_names();
         let width = names.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+        let mut text = String::new();
         for (name, description) in names {
-            println!("{name:width$}  {description}");
+            text.push_str(&format!("{name:width$}  {description}\n"));
         }
-        return Ok(());
+        return crate::fsx::out(&text);
     };
     let Some(source) = Profile::builtin_source(name) else {
         return Err(Profile::unknown(name));
@@ -25,10 +26,10 @@ pub fn run(args: &ProfilesArgs) -> Result<()> {
     if !create(&path, source, args.force)? {
         return Ok(());
     }
-    eprintln!(
+    crate::fsx::note(&format!(
         "已导出 {}，修改后这样使用：jianghua render 要素.toml -o 讲话.docx --profile {}",
         path.display(),
         path.display()
-    );
+    ));
     Ok(())
 }

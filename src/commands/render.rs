@@ -3,11 +3,10 @@
 use crate::cli::RenderArgs;
 use crate::doc::{Doc, markdown};
 use crate::error::{Error, Result};
-use crate::fsx::write_atomic;
+use crate::fsx::{FileId, Staged, check_output, commit, note, stage};
 use crate::render::{DocxMeta, Profile, render_doc, write_docx};
 use crate::spec::{self, Located, Spec};
 use crate::template::TemplateSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// An output format.
@@ -48,12 +47,6 @@ impl Format {
     }
 }
 
-/// Where the rendered bytes of one spec go.
-enum Target {
-    Stdout,
-    File(PathBuf),
-}
-
 pub fn run(args: &RenderArgs) -> Result<()> {
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
     let formats = formats(args, to_stdout)?;
@@ -65,60 +58,197 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     if args.output.is_some() && args.out_dir.is_some() {
         return Err(Error::Usage("-o 和 --out-dir 只能选一个".to_string()));
     }
+    if let Some(dir) = &args.templates
+        && !dir.is_dir()
+    {
+        return Err(Error::Usage(format!(
+            "{}：模板目录不存在或不是目录；请检查 --templates 后面的路径",
+            dir.display()
+        )));
+    }
     // A named profile is checked even for Markdown-only runs, so a typo never goes unnoticed.
     let profile = match (&args.profile, formats.iter().any(|f| *f != Format::Md)) {
         (Some(name), _) => Some(Profile::resolve(name)?),
         (None, true) => Profile::builtin("official"),
         (None, false) => None,
     };
-    let mut outputs: Vec<(Target, Vec<u8>)> = Vec::new();
+    let sets = TemplateSets::new(args);
+    if to_stdout {
+        let mut text = Vec::new();
+        for spec_path in &args.specs {
+            let (doc, spec) = render_spec(spec_path, &sets)?;
+            text.extend(produce(Format::Md, &doc, &spec, profile.as_ref())?);
+        }
+        return crate::fsx::out_bytes(&text);
+    }
+    let plan = plan(args, &formats)?;
+    let created_dir = match &args.out_dir {
+        Some(dir) if !dir.exists() => {
+            std::fs::create_dir_all(dir).map_err(|e| Error::Write {
+                path: dir.clone(),
+                reason: crate::error::io_reason(&e),
+            })?;
+            Some(dir)
+        }
+        _ => None,
+    };
+    let progress = Progress::new(args.specs.len());
+    let stage_one = |(spec_path, targets): &Planned| {
+        let result = render_spec(spec_path, &sets).and_then(|(doc, spec)| {
+            targets
+                .iter()
+                .map(|(format, target)| {
+                    let bytes = produce(*format, &doc, &spec, profile.as_ref())?;
+                    stage(target, &bytes)
+                })
+                .collect::<Result<Vec<_>>>()
+        });
+        progress.inc();
+        result
+    };
+    // render and write the temp files in parallel; nothing is renamed until every one is ready
+    let results: Vec<Result<Vec<Staged>>> = if plan.len() > 1 {
+        use rayon::prelude::*;
+        plan.par_iter().map(stage_one).collect()
+    } else {
+        plan.iter().map(stage_one).collect()
+    };
+    progress.finish();
+    let mut staged = Vec::new();
     let mut errors = Vec::new();
-    for spec_path in &args.specs {
-        match render_one(spec_path, args, &formats, to_stdout, profile.as_ref()) {
-            Ok(mut out) => outputs.append(&mut out),
+    for r in results {
+        match r {
+            Ok(mut s) => staged.append(&mut s),
             Err(e) => errors.push(e),
         }
     }
-    let mut seen = std::collections::BTreeSet::new();
-    for (target, _) in &outputs {
-        if let Target::File(path) = target
-            && !seen.insert(path.clone())
-        {
-            errors.push(Error::Write {
-                path: path.clone(),
-                reason: "有两个要素文件要写到这同一个文件；请把它们改成不同的文件名，或分开渲染"
-                    .to_string(),
-            });
-        }
-    }
     if !errors.is_empty() {
+        drop(staged);
+        if let Some(dir) = created_dir {
+            let _ = std::fs::remove_dir(dir);
+        }
         return Err(Error::many(errors));
     }
-    if let Some(dir) = &args.out_dir {
-        std::fs::create_dir_all(dir).map_err(|e| Error::Write {
-            path: dir.clone(),
-            reason: crate::error::io_reason(&e),
-        })?;
-    }
-    for (target, bytes) in outputs {
-        match target {
-            Target::Stdout => {
-                let mut stdout = std::io::stdout().lock();
-                stdout
-                    .write_all(&bytes)
-                    .and_then(|()| stdout.flush())
-                    .map_err(|e| Error::Write {
-                        path: PathBuf::from("-"),
-                        reason: crate::error::io_reason(&e),
-                    })?;
-            }
-            Target::File(path) => {
-                write_atomic(&path, &bytes)?;
-                eprintln!("已生成 {}", path.display());
-            }
+    let written: Vec<PathBuf> = staged.iter().map(|s| s.target().to_path_buf()).collect();
+    commit(staged)?;
+    if written.len() > SUMMARY_OVER {
+        note(&format!(
+            "已生成 {} 个文件{}",
+            written.len(),
+            args.out_dir
+                .as_ref()
+                .map(|d| format!("，在 {} 中", d.display()))
+                .unwrap_or_default()
+        ));
+    } else {
+        for path in written {
+            note(&format!("已生成 {}", path.display()));
         }
     }
     Ok(())
+}
+
+/// Above this many files a batch reports one summary line instead of one line per file.
+const SUMMARY_OVER: usize = 50;
+
+/// A spec and the files (format, path) it will write.
+type Planned<'a> = (&'a PathBuf, Vec<(Format, PathBuf)>);
+
+/// Every spec with the files it will write, checked before anything is rendered: no two specs
+/// to one file, no output that is an input, a folder, a device or (without --force) read-only.
+fn plan<'a>(args: &'a RenderArgs, formats: &[Format]) -> Result<Vec<Planned<'a>>> {
+    let mut inputs: Vec<FileId> = args.specs.iter().filter_map(|p| FileId::of(p)).collect();
+    if let Some(p) = &args.profile {
+        inputs.extend(FileId::of(Path::new(p)));
+    }
+    let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut plan = Vec::new();
+    for spec_path in &args.specs {
+        let mut targets = Vec::new();
+        for &format in formats {
+            let path = output_path(spec_path, args, format, formats.len());
+            if !seen.insert(path.clone()) {
+                errors.push(Error::Write {
+                    path: path.clone(),
+                    reason:
+                        "有两个要素文件要写到这同一个文件；请把它们改成不同的文件名，或分开渲染"
+                            .to_string(),
+                });
+                continue;
+            }
+            match check_output(&path, &inputs, args.force) {
+                Ok(target) => targets.push((format, target)),
+                Err(e) => errors.push(e),
+            }
+        }
+        plan.push((spec_path, targets));
+    }
+    if errors.is_empty() {
+        Ok(plan)
+    } else {
+        Err(Error::many(errors))
+    }
+}
+
+/// One template set per overlay list, shared by every spec of a batch, so each template is
+/// compiled once per run.
+struct TemplateSets {
+    sets: Vec<TemplateSet>,
+    by_spec: std::collections::HashMap<PathBuf, usize>,
+}
+
+impl TemplateSets {
+    fn new(args: &RenderArgs) -> Self {
+        let mut sets: Vec<TemplateSet> = Vec::new();
+        let mut by_spec = std::collections::HashMap::new();
+        for spec in &args.specs {
+            let set = TemplateSet::for_spec(args.templates.as_deref(), spec);
+            let index = match sets.iter().position(|s| s.overlays == set.overlays) {
+                Some(i) => i,
+                None => {
+                    sets.push(set);
+                    sets.len() - 1
+                }
+            };
+            by_spec.insert(spec.clone(), index);
+        }
+        TemplateSets { sets, by_spec }
+    }
+
+    fn get(&self, spec_path: &Path) -> &TemplateSet {
+        &self.sets[self.by_spec.get(spec_path).copied().unwrap_or(0)]
+    }
+}
+
+/// A progress bar on a terminal for batches of many specs; nothing when stderr is piped.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(n: usize) -> Self {
+        use std::io::IsTerminal;
+        if n < 20 || !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new(n as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("正在生成 {bar:30} {pos}/{len}")
+        {
+            bar.set_style(style);
+        }
+        Progress(Some(bar))
+    }
+
+    fn inc(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn formats(args: &RenderArgs, to_stdout: bool) -> Result<Vec<Format>> {
@@ -153,28 +283,11 @@ fn formats(args: &RenderArgs, to_stdout: bool) -> Result<Vec<Format>> {
     Ok(formats)
 }
 
-fn render_one(
-    spec_path: &Path,
-    args: &RenderArgs,
-    formats: &[Format],
-    to_stdout: bool,
-    profile: Option<&Profile>,
-) -> Result<Vec<(Target, Vec<u8>)>> {
+fn render_spec(spec_path: &Path, sets: &TemplateSets) -> Result<(Doc, Located<Spec>)> {
     let spec = spec::load(spec_path)?;
-    let templates = TemplateSet::for_spec(args.templates.as_deref(), spec_path);
-    let doc = render_doc(&spec, &templates)?;
+    let doc = render_doc(&spec, sets.get(spec_path))?;
     crate::check::spec::guard(&spec, &doc)?;
-    let mut out = Vec::new();
-    for &format in formats {
-        let bytes = produce(format, &doc, &spec, profile)?;
-        let target = if to_stdout {
-            Target::Stdout
-        } else {
-            Target::File(output_path(spec_path, args, format, formats.len()))
-        };
-        out.push((target, bytes));
-    }
-    Ok(out)
+    Ok((doc, spec))
 }
 
 /// The bytes of one output format for a rendered speech.
@@ -222,13 +335,25 @@ fn output_path(spec_path: &Path, args: &RenderArgs, format: Format, n_formats: u
     if let Some(out) = &args.output {
         return if n_formats == 1 {
             out.clone()
-        } else {
+        } else if Format::from_path(out).is_some() {
             out.with_extension(ext)
+        } else {
+            // `-o v1.2 -f md,docx` → v1.2.md and v1.2.docx, not v1.md
+            let mut name = out.as_os_str().to_os_string();
+            name.push(".");
+            name.push(ext);
+            PathBuf::from(name)
         };
     }
     let stem = spec_path.file_stem().unwrap_or_default();
     match &args.out_dir {
-        Some(dir) => dir.join(stem).with_extension(ext),
+        // `v1.2.toml` → `v1.2.md`: only the spec's own extension is replaced
+        Some(dir) => {
+            let mut name = stem.to_os_string();
+            name.push(".");
+            name.push(ext);
+            dir.join(name)
+        }
         None => spec_path.with_extension(ext),
     }
 }

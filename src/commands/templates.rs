@@ -58,33 +58,32 @@ pub fn run(args: &TemplatesArgs) -> Result<()> {
                     .sum::<usize>()
             };
             let width = rows.iter().map(|(n, _, _)| cols(n)).max().unwrap_or(0);
+            let mut text = String::new();
             for (name, description, builtin) in rows {
                 let mark = if builtin { "" } else { "（自定义）" };
                 let pad = " ".repeat(width - cols(&name));
-                println!("{name}{pad}  {description}{mark}");
+                text.push_str(&format!("{name}{pad}  {description}{mark}\n"));
             }
-            Ok(())
+            crate::fsx::out(&text)
         }
         Some(TemplatesAction::Show { name }) => {
             let file = set
                 .file(&format!("{name}.hbs"))?
                 .filter(|_| !name.starts_with('_'))
                 .ok_or_else(|| unknown(&set, name))?;
-            print!("{}", file.source);
+            crate::fsx::out(&file.source)?;
             let prepared = set.prepare(name, Path::new(".")).map_err(|e| match e {
                 crate::template::TemplateLookup::Other(e) => e,
                 _ => unknown(&set, name),
             })?;
             let blocks = prepared.blocks();
-            eprintln!(
-                "（来源：{}；可在继承它的模板里改写的块：{}）",
-                file.origin.display_path().display(),
+            crate::fsx::note(&format!("（来源：{}；可在继承它的模板里改写的块：{}）", file.origin.display_path().display(),
                 if blocks.is_empty() {
                     "无".to_string()
                 } else {
                     blocks.join("、")
                 }
-            );
+            ));
             Ok(())
         }
         Some(TemplatesAction::Eject {
@@ -119,23 +118,21 @@ pub fn run(args: &TemplatesArgs) -> Result<()> {
             for (name, file) in files {
                 let path = dir.join(format!("{name}.hbs"));
                 if create(&path, &file.source, *force)? {
-                    eprintln!("已导出 {}", path.display());
+                    crate::fsx::note(&format!("已导出 {}", path.display()));
                 }
             }
-            eprintln!(
-                "修改后放在要素文件旁的 templates/ 目录里即自动使用，或：jianghua render 要素.toml --templates {}",
-                dir.display()
-            );
+            crate::fsx::note(&format!("修改后放在要素文件旁的 templates/ 目录里即自动使用，或：jianghua render 要素.toml --templates {}", dir.display()
+            ));
             Ok(())
         }
         Some(TemplatesAction::Check { dir }) => {
             let errors = check(dir.as_deref())?;
             if errors.is_empty() {
-                eprintln!("模板检查通过。");
+                crate::fsx::note("模板检查通过。");
                 return Ok(());
             }
             for e in &errors {
-                eprintln!("错误：{e}");
+                crate::fsx::note(&format!("错误：{e}"));
             }
             Err(Error::Usage(format!(
                 "模板检查发现 {} 处问题",

@@ -267,6 +267,14 @@ pub fn heading_marker(text: &str) -> Option<Marker> {
 /// The deepest heading level a speech has (一、 （一） 1. （1））.
 pub const MAX_LEVEL: u8 = 4;
 
+/// The most parts at one level, or points in one part, a speech numbers: 九十九 is already far
+/// beyond any real speech, and 一〇〇〇〇〇点意见 is not Chinese.
+pub const MAX_ITEMS: usize = 99;
+
+/// The most headings (parts and sections at every level) in one speech; real speeches have a
+/// few dozen. Bounds the memory a spec can ask for.
+pub const MAX_HEADINGS: usize = 999;
+
 /// Assigns levels to headings by the nesting of their numbering forms: a heading whose form
 /// is already open is a sibling of that one (and closes everything below it); a new form opens
 /// the next level down. `一、` → `（一）` → `1.` gives levels 1, 2, 3 whatever forms are used.

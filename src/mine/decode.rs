@@ -170,15 +170,41 @@ pub fn docx_text(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
     };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| broken("不是有效的 zip 压缩包".to_string()))?;
-    let mut xml = String::new();
+    let xml;
     {
         let mut part = archive
             .by_name("word/document.xml")
             .map_err(|_| broken("缺少正文部分 word/document.xml".to_string()))?;
-        if part.size() > 512 * 1024 * 1024 {
-            return Err(broken("正文部分超过 512 MB".to_string()));
+        let cap = crate::fsx::DOCX_PART_CAP;
+        let too_big = || {
+            broken(format!(
+                "正文部分 word/document.xml 解压后超过 {} 的上限",
+                crate::fsx::size_text(cap)
+            ))
+        };
+        if part.size() > cap {
+            return Err(too_big());
         }
-        part.read_to_string(&mut xml)
+        // the declared size may lie: read at most one byte past the cap
+        let mut bytes = Vec::new();
+        part.by_ref()
+            .take(cap + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| {
+                let what = e.to_string();
+                if what.contains("checksum") || what.contains("CRC") {
+                    broken("压缩包已损坏（word/document.xml 校验和不符）".to_string())
+                } else {
+                    broken(format!(
+                        "无法解压 word/document.xml（{}）",
+                        crate::error::io_reason(&e)
+                    ))
+                }
+            })?;
+        if bytes.len() as u64 > cap {
+            return Err(too_big());
+        }
+        xml = String::from_utf8(bytes)
             .map_err(|_| broken("正文部分 word/document.xml 不是有效的 UTF-8".to_string()))?;
     }
     paragraphs_from_document_xml(&xml).map_err(|(offset, what)| {

@@ -11,7 +11,7 @@ pub mod template;
 pub mod to_spec;
 
 use crate::doc::Doc;
-use crate::error::{Error, Result, SourceError};
+use crate::error::{Result, SourceError};
 use crate::spec::Spec;
 use clean::{CleanReport, Placeholder};
 use decode::Source;
@@ -130,10 +130,7 @@ pub fn mine_bytes(file: &Path, bytes: &[u8]) -> Result<Vec<Mined>, SourceError> 
 
 /// Reads and mines one sample file.
 pub fn mine_file(file: &Path) -> Result<Vec<Mined>> {
-    let bytes = std::fs::read(file).map_err(|source| Error::Read {
-        path: file.to_path_buf(),
-        source,
-    })?;
+    let bytes = crate::fsx::read_capped(file, crate::fsx::SAMPLE_CAP, "范文文件")?;
     let mined = mine_bytes(file, &bytes)?;
     if mined.is_empty() {
         return Err(SourceError::new(file, "文件里没有找到讲话正文")

@@ -7,10 +7,7 @@ use std::path::Path;
 
 /// Reads and validates the spec at `path`.
 pub fn load(path: &Path) -> Result<Located<Spec>> {
-    let source = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let source = crate::fsx::read_text(path, crate::fsx::SPEC_CAP, "要素文件")?;
     parse(&source, path)
 }
 
@@ -138,6 +135,12 @@ fn line_at(source: &str, offset: usize) -> &str {
 /// A TOML syntax error in Chinese: the common ones translated, the rest quoted after a
 /// Chinese lead.
 fn syntax_message(msg: &str) -> String {
+    format!("TOML 语法错误：{}", syntax_reason(msg))
+}
+
+/// The Chinese reason for a TOML syntax error; unknown ones keep toml's text (shared with the
+/// profile reader).
+pub fn syntax_reason(msg: &str) -> String {
     let msg = msg.trim();
     let known = [
         ("duplicate key", "同一个字段写了两次"),
@@ -147,10 +150,24 @@ fn syntax_message(msg: &str) -> String {
         ("invalid time", "时间写错了"),
         ("cannot recurse further", "嵌套太深，无法读取"),
         ("invalid basic string", "文字没有用双引号收尾"),
+        ("string values must be quoted", "文字没有用英文双引号括起来"),
+        ("invalid string", "文字没有用英文双引号括起来"),
+        ("invalid number", "数字写错了"),
+        ("invalid float", "数字写错了"),
+        ("invalid integer", "整数写错了"),
+        ("invalid table header", "小节标题（[…]）写错了"),
+        ("invalid inline table", "行内表（{…}）写错了"),
+        ("invalid array", "数组（[…]）写错了"),
+        ("unclosed array", "数组少了右方括号 ]"),
+        ("unclosed table", "小节标题少了右方括号 ]"),
+        ("expected newline", "一行只能写一个字段"),
+        ("key with no value", "字段名后面缺少等号 ="),
+        ("expected `=`", "字段名后面缺少等号 ="),
+        ("invalid key", "字段名写错了"),
     ];
     match known.iter().find(|(en, _)| msg.contains(en)) {
-        Some((_, cn)) => format!("TOML 语法错误：{cn}"),
-        None => format!("TOML 语法错误：{msg}"),
+        Some((_, cn)) => cn.to_string(),
+        None => msg.replace('\n', " "),
     }
 }
 

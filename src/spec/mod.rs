@@ -1,6 +1,6 @@
 //! The speech spec: the TOML a user writes, its types, loading with positioned errors, and checks.
 
-mod load;
+pub(crate) mod load;
 pub mod locate;
 mod validate;
 

@@ -23,8 +23,38 @@ pub fn validate(spec: &Located<Spec>) -> Result<()> {
             .help("把部分合并到四个以内，或改用 numbering = \"standard\" 或 \"di\"")
             .into());
     }
+    let headings = count_headings(&s.parts);
+    let max = crate::doc::roles::MAX_HEADINGS;
+    if headings > max {
+        return Err(spec
+            .error_at(
+                &[Seg::Key("parts")],
+                format!("部分和各级小节一共有 {headings} 个，超过了一篇讲话稿的上限 {max} 个"),
+            )
+            .help("一篇讲话的标题一般不过几十个；请合并归类，或拆成几篇讲话")
+            .into());
+    }
     let mut path = vec![Seg::Key("parts")];
     check_parts(spec, &s.parts, 1, &mut path)
+}
+
+/// Parts and sections at every level.
+fn count_headings(parts: &[Part]) -> usize {
+    parts.iter().map(|p| 1 + count_headings(&p.sections)).sum()
+}
+
+/// More items than a speech numbers (see `roles::MAX_ITEMS`), pointed at the first one too many.
+fn too_many(spec: &Located<Spec>, path: &[Seg], what: &str, n: usize) -> crate::Error {
+    let max = crate::doc::roles::MAX_ITEMS;
+    spec.error_at(
+        path,
+        format!(
+            "{what}有 {n} 个，超过了讲话稿能编号的 {max} 个（{}）",
+            crate::numerals::cardinal(max as u64)
+        ),
+    )
+    .help("把内容合并归类到九十九项以内；数量很多的清单可以写进一段 paragraphs，或放到附件里")
+    .into()
 }
 
 fn check_parts<'a>(
@@ -33,7 +63,23 @@ fn check_parts<'a>(
     level: usize,
     path: &mut Vec<Seg<'a>>,
 ) -> Result<()> {
+    let max = crate::doc::roles::MAX_ITEMS;
+    if parts.len() > max {
+        path.push(Seg::Index(max));
+        let what = if level == 1 {
+            "部分（[[parts]]）"
+        } else {
+            "小节（sections）"
+        };
+        return Err(too_many(spec, path, what, parts.len()));
+    }
     for (i, part) in parts.iter().enumerate() {
+        if part.points.len() > max {
+            path.push(Seg::Index(i));
+            path.push(Seg::Key("points"));
+            path.push(Seg::Index(max));
+            return Err(too_many(spec, path, "要点（points）", part.points.len()));
+        }
         path.push(Seg::Index(i));
         if part.enumeration == Some(Enumeration::Fangmian)
             && let Err(e) = Form::Fangmian.write(1, part.points.len())

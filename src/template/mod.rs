@@ -432,19 +432,7 @@ pub enum TemplateLookup {
 }
 
 fn read(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| crate::Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.into_bytes();
-        let before = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-        SourceError::new(path, "模板文件不是 UTF-8 编码的文本")
-            .help("用文本编辑器把它另存为 UTF-8 编码")
-            .at_offset(&before, valid)
-            .into()
-    })
+    crate::fsx::read_text(path, crate::fsx::TEMPLATE_CAP, "模板文件")
 }
 
 /// Reads a template file of a template folder; a link leading out of the folder is refused.
