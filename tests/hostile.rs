@@ -81,7 +81,7 @@ const CASES: &[Case] = &[
     ("缺少命令", &[], &[], 2, "错误：缺少命令：可用的命令有 render、new、templates、profiles、mine", &[]),
     ("选项缺少取值", &[], &["render", "s.toml", "-o"], 2, "=错误：--output <FILE> 后面缺少取值。\n\n查看帮助：jianghua --help（或某个命令后加 --help，如 jianghua render --help）\n", &[]),
     ("mine -f 取值不对", &[], &["mine", "a.txt", "-f", "xml"], 2, "=错误：--format <FORMAT> 的取值 “xml” 不对。可用的取值：spec、outline、json、template\n\n查看帮助：jianghua --help（或某个命令后加 --help，如 jianghua render --help）\n", &[]),
-    ("render -f 取值不对", &[], &["render", "s.toml", "-f", "pdf"], 1, "=错误：不支持的输出格式 `pdf`；可用：md、docx（可写成 -f md,docx 同时输出）\n", &[]),
+    ("render -f 取值不对", &[], &["render", "s.toml", "-f", "pdf"], 1, "=错误：不支持的输出格式 `pdf`；可用：md、docx、html（可写成 -f md,docx 同时输出）\n", &[]),
     ("--templates 目录不存在", &[], &["render", "s.toml", "--templates", "no-such-dir"], 1, "=错误：no-such-dir：模板目录不存在或不是目录；请检查 --templates 后面的路径\n", &[]),
     // -- OS errors in Chinese, with the path
     ("要素文件不存在", &[], &["render", "nope.toml"], 1, "=错误：无法读取 nope.toml：文件或目录不存在\n", &[]),
@@ -91,7 +91,7 @@ const CASES: &[Case] = &[
     // -- TOML and profile messages
     ("TOML 嵌套太深", &[("deep.toml", Gen(deep_toml))], &["render", "deep.toml"], 1, "=错误：deep.toml:1:85：TOML 语法错误：嵌套太深，无法读取\n  提示：减少方括号或表格的嵌套层数\n", &[]),
     ("版式文件的文字没加引号", &[("p.toml", Text("[page]\nsize = A4\n"))], &["render", "s.toml", "-f", "docx", "--profile", "p.toml"], 1, "=错误：p.toml:2:8：版式文件不是有效的 TOML：文字没有用英文双引号括起来\n  提示：检查这一行的引号、等号和方括号；文字要放在英文双引号里，如 font = \"黑体\"\n", &[]),
-    ("页边距 1e308", &[("p.toml", Gen(huge_margin))], &["render", "s.toml", "-f", "docx", "--profile", "p.toml"], 1, "=错误：p.toml:15:18：页边距 `margin-left-mm` 太大：不能超过 2000 毫米（现在是 1e308）\n  提示：页边距以毫米计，GB/T 9704 为上 37、下 35、左 28、右 26\n", &[]),
+    ("页边距 1e308", &[("p.toml", Gen(huge_margin))], &["render", "s.toml", "-f", "docx", "--profile", "p.toml"], 1, "=错误：p.toml:15:18：页边距 `margin-left-mm`（1e308 毫米）比纸张（210 毫米）还大\n  提示：页边距以毫米计，GB/T 9704 为上 37、下 35、左 28、右 26\n", &[]),
     // -- mine output
     ("mine --out-dir 是文件", &[("a.txt", Text(SAMPLE)), ("o", Text(OLD))], &["mine", "a.txt", "--out-dir", "o"], 1, "=错误：无法写入 o：这是一个文件，不是目录；--out-dir 要给一个目录（不存在时会自动创建）\n", &["o"]),
     ("mine --stats 不是目录", &[], &["mine", "--stats", "s.toml"], 1, "=错误：s.toml：不是目录；--stats 需要一个存放范文的目录\n", &[]),

@@ -570,7 +570,7 @@ fn bad_templates_are_errors_at_their_place() {
     .unwrap_err();
     assert_eq!(
         e,
-        "DIR/templates/_a.hbs:2:1：模板文件不是 UTF-8 编码的文本\n  提示：用文本编辑器把它另存为 UTF-8 编码"
+        "DIR/templates/_a.hbs:2:1：模板文件不是 UTF-8 编码（看起来是未知编码），无法读取\n  提示：请用文本编辑器（如记事本“另存为”，编码选 UTF-8）把文件另存为 UTF-8 后再运行"
     );
     // a front-matter type error is positioned
     let e = err("{{!--\nnumbering = 3\n--}}\n{{> head}}\n{{> body}}\n");

@@ -653,11 +653,11 @@ async fn browser_session() {
         .await
         .unwrap();
     until(
-        "return !!document.querySelector('#errors li[data-line=\"1\"]')",
+        "return !!document.querySelector('#errors li.error[data-line=\"1\"]')",
         "the error at line 1",
     )
     .await;
-    let error = js("return document.querySelector('#errors li').innerText").await;
+    let error = js("return document.querySelector('#errors li.error').innerText").await;
     assert_eq!(
         error.as_str().unwrap(),
         "review.toml:1:1：未知字段 `titel`\n  提示：是不是想写 `title`？"
@@ -691,7 +691,7 @@ async fn browser_session() {
         .await
         .unwrap();
     until(
-        "return document.querySelectorAll('#errors li').length === 0 && document.querySelector('#preview').innerText.includes('四点意见')",
+        "return document.querySelectorAll('#errors li.error').length === 0 && document.querySelector('#preview').innerText.includes('四点意见')",
         "the error to go away",
     )
     .await;

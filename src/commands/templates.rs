@@ -77,7 +77,9 @@ pub fn run(args: &TemplatesArgs) -> Result<()> {
                 _ => unknown(&set, name),
             })?;
             let blocks = prepared.blocks();
-            crate::fsx::note(&format!("（来源：{}；可在继承它的模板里改写的块：{}）", file.origin.display_path().display(),
+            crate::fsx::note(&format!(
+                "（来源：{}；可在继承它的模板里改写的块：{}）",
+                file.origin.display_path().display(),
                 if blocks.is_empty() {
                     "无".to_string()
                 } else {
@@ -121,7 +123,9 @@ pub fn run(args: &TemplatesArgs) -> Result<()> {
                     crate::fsx::note(&format!("已导出 {}", path.display()));
                 }
             }
-            crate::fsx::note(&format!("修改后放在要素文件旁的 templates/ 目录里即自动使用，或：jianghua render 要素.toml --templates {}", dir.display()
+            crate::fsx::note(&format!(
+                "修改后放在要素文件旁的 templates/ 目录里即自动使用，或：jianghua render 要素.toml --templates {}",
+                dir.display()
             ));
             Ok(())
         }

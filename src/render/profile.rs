@@ -383,16 +383,6 @@ impl Profile {
         };
         let page = &self.page;
         for (key, value) in [("width-mm", page.width_mm), ("height-mm", page.height_mm)] {
-            if value > MAX_MM {
-                return Err(err(
-                    &["page", key],
-                    format!(
-                        "纸张尺寸 `{key}` 太大：不能超过 {MAX_MM} 毫米（现在是 {}）",
-                        short_number(value)
-                    ),
-                    "A4 纸为宽 210、高 297（毫米）",
-                ));
-            }
             if !(value > 0.0 && value.is_finite()) {
                 return Err(err(
                     &["page", key],
@@ -436,16 +426,6 @@ impl Profile {
             ("margin-right-mm", page.margin_right_mm),
             ("footer-mm", page.footer_mm),
         ] {
-            if value > MAX_MM {
-                return Err(err(
-                    &["page", key],
-                    format!(
-                        "页边距 `{key}` 太大：不能超过 {MAX_MM} 毫米（现在是 {}）",
-                        short_number(value)
-                    ),
-                    "页边距以毫米计，GB/T 9704 为上 37、下 35、左 28、右 26",
-                ));
-            }
             if !(value >= 0.0 && value.is_finite()) {
                 return Err(err(
                     &["page", key],
@@ -870,19 +850,6 @@ fn toml_error(source: &str, path: &Path, e: &toml::de::Error) -> SourceError {
     match e.span() {
         Some(span) => err.at_offset(source, span.start),
         None => err,
-    }
-}
-
-/// Largest paper side or margin accepted, in millimetres (A0 is 1189 mm long).
-const MAX_MM: f64 = 2000.0;
-
-/// A number as people write it; huge or tiny ones in scientific form (`1e308`), never as
-/// hundreds of digits.
-fn short_number(v: f64) -> String {
-    if v == 0.0 || (1e-4..1e9).contains(&v.abs()) {
-        format!("{v}")
-    } else {
-        format!("{v:e}")
     }
 }
 
