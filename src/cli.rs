@@ -50,7 +50,7 @@ pub struct RenderArgs {
     /// 自定义模板目录，其中的文件覆盖同名内置模板
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Word 版式：official（公文格式，默认）、reading（念稿版），或自己的版式文件路径
+    /// Word 版式：official（公文格式，默认）、reading（念稿版）、windows（用 Windows 自带的仿宋/楷体/黑体/宋体），或自己的版式文件路径
     #[arg(long, value_name = "NAME|FILE")]
     pub profile: Option<String>,
     /// 输出文件是只读的也覆盖它

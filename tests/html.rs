@@ -225,3 +225,37 @@ fn chromium_prints_every_example_to_a4_pages() {
         );
     }
 }
+
+#[test]
+fn subtitle_on_its_own_line_and_no_gap_between_date_and_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("s.toml");
+    std::fs::write(
+        &spec,
+        "template = \"regular\"\ntitle = \"在全县安全生产例会上的讲话——以钉钉子精神抓好隐患整改\"\n\
+         date = 2026-03-02\nspeaker = \"王强\"\nspeaker-title = \"副县长\"\n\n\
+         [[parts]]\nheading = \"压实责任\"\nparagraphs = [\"各单位要把责任落到岗位。\"]\n",
+    )
+    .unwrap();
+    let html = render_html(&spec, &dir.path().join("s.html"));
+    // the subtitle is its own paragraph in the subtitle role, after the main title
+    let title_at = html.find("<p class=\"t\"").expect("title");
+    let sub_at = html.find("<p class=\"st\"").expect("subtitle paragraph");
+    assert!(title_at < sub_at);
+    let title_p = &html[title_at..sub_at];
+    assert!(
+        !title_p.contains("——"),
+        "the main title keeps no dash: {title_p}"
+    );
+    assert!(html[sub_at..].starts_with("<p class=\"st\" data-b=\"0\">"));
+    // date and speaker lines follow each other with no blank line; one blank line after them
+    let first_by = html.find("<p class=\"by\"").expect("byline");
+    let last_by = html.rfind("<p class=\"by\"").unwrap();
+    assert!(first_by < last_by, "two byline paragraphs");
+    assert!(!html[first_by..last_by].contains("class=\"gap\""));
+    let after = &html[last_by..];
+    let gap = after
+        .find("class=\"gap\"")
+        .expect("a gap after the title block");
+    assert!(gap < after.find("<p class=\"sa\"").expect("salutation"));
+}

@@ -77,7 +77,7 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         let mut text = Vec::new();
         for spec_path in &args.specs {
             let (doc, spec) = render_spec(spec_path, &sets)?;
-            text.extend(produce(Format::Md, &doc, &spec, profile.as_ref())?);
+            text.extend(produce(formats[0], &doc, &spec, profile.as_ref())?);
         }
         return crate::fsx::out_bytes(&text);
     }
@@ -275,9 +275,10 @@ fn formats(args: &RenderArgs, to_stdout: bool) -> Result<Vec<Format>> {
             only.extension()
         )));
     }
-    if to_stdout && formats != [Format::Md] {
+    if to_stdout && formats != [Format::Md] && formats != [Format::Html] {
         return Err(Error::Usage(
-            "只有 Markdown 能输出到屏幕（-o -）；Word 文件请用 -o 文件名.docx".to_string(),
+            "只有 Markdown 或 HTML 能输出到屏幕（-o -），一次一种；Word 文件请用 -o 文件名.docx"
+                .to_string(),
         ));
     }
     Ok(formats)

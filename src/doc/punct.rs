@@ -21,6 +21,40 @@ pub fn is_cjk(c: char) -> bool {
 /// text, to full width; punctuation between Latin letters or digits (`R&D`, `1,000`, `(a)`) is
 /// left alone.
 pub fn full_width(text: &str) -> Cow<'_, str> {
+    let text = ellipsis(text);
+    match full_width_marks(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(o) => Cow::Owned(o),
+    }
+}
+
+/// A run of three or more `.` (or `。`) after Chinese text is the ellipsis `……`.
+fn ellipsis(text: &str) -> Cow<'_, str> {
+    if !text.contains("...") && !text.contains("。。。") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 6);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '。') && text[..i].chars().next_back().is_some_and(is_cjk) {
+            let mut n = 1;
+            while chars.peek().is_some_and(|&(_, d)| d == c) {
+                chars.next();
+                n += 1;
+            }
+            if n >= 3 {
+                out.push_str("……");
+            } else {
+                (0..n).for_each(|_| out.push(c));
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+fn full_width_marks(text: &str) -> Cow<'_, str> {
     let marks = half_width_marks(text, false);
     if marks.is_empty() {
         return Cow::Borrowed(text);
@@ -234,6 +268,14 @@ pub fn paragraphs(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dots_after_chinese_become_an_ellipsis() {
+        assert_eq!(full_width("还有很多工作要做..."), "还有很多工作要做……");
+        assert_eq!(full_width("任务艰巨。。。还要努力"), "任务艰巨……还要努力");
+        assert_eq!(sentence("还有很多工作要做......"), "还有很多工作要做……");
+        assert_eq!(full_width("see p... and 1.5"), "see p... and 1.5");
+    }
 
     #[test]
     fn half_width_goes_full_width_only_in_chinese_text() {

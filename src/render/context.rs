@@ -362,9 +362,9 @@ impl Levels<'_> {
                         .error_at(&[Seg::Key("heading-forms")], message)
                         .help("在 heading-forms 中给这一层换一种编号形式")
                 } else {
-                    self.spec
-                        .error_at(&path[..path.len() - 1], message)
-                        .help("减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）")
+                    self.spec.error_at(&path[..path.len() - 1], message).help(
+                        "减少这一层的部分数，或在要素文件中换一种 numbering（standard 或 di）",
+                    )
                 }
             })?;
             let heading =

@@ -10,6 +10,7 @@
 use super::docx::{text, title};
 use crate::doc::{Block, Doc};
 use crate::render::profile::{Align, Placement, Profile, RoleStyle};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// Points per millimetre.
@@ -21,6 +22,8 @@ const EPS: f64 = 0.01;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Title,
+    /// A `——` subtitle on its own line under the title, as the Word output sets it.
+    Subtitle,
     Byline,
     Salutation,
     Body,
@@ -31,6 +34,7 @@ impl Role {
     fn class(self) -> &'static str {
         match self {
             Role::Title => "t",
+            Role::Subtitle => "st",
             Role::Byline => "by",
             Role::Salutation => "sa",
             Role::Body => "bd",
@@ -41,9 +45,10 @@ impl Role {
         }
     }
 
-    fn style(self, profile: &Profile) -> &RoleStyle {
-        match self {
+    fn style(self, profile: &Profile) -> Cow<'_, RoleStyle> {
+        Cow::Borrowed(match self {
             Role::Title => &profile.title,
+            Role::Subtitle => return Cow::Owned(profile.subtitle_style()),
             Role::Byline => &profile.byline,
             Role::Salutation => &profile.salutation,
             Role::Body => &profile.body,
@@ -51,11 +56,12 @@ impl Role {
             Role::Heading(2) => &profile.heading2,
             Role::Heading(3) => &profile.heading3,
             Role::Heading(_) => &profile.heading4,
-        }
+        })
     }
 
-    const ALL: [Role; 8] = [
+    const ALL: [Role; 9] = [
         Role::Title,
+        Role::Subtitle,
         Role::Byline,
         Role::Salutation,
         Role::Body,
@@ -233,49 +239,64 @@ pub fn paginate(doc: &Doc, profile: &Profile) -> Vec<PageBox> {
     let m = Metrics::new(profile);
     let per_page = f64::from(profile.grid.lines.max(1));
     // each block as (role, lines, space before, space after, keep with next)
-    let blocks: Vec<(Role, Vec<Line>, f64, f64, bool)> = doc
-        .blocks
-        .iter()
-        .map(|block| {
-            let (role, runs, keep) = match block {
-                Block::Title { text } => {
-                    let per_line = (m.width / profile.title.size_pt).floor() as usize;
-                    (
-                        Role::Title,
-                        vec![(Role::Title, title::balance(text, per_line))],
-                        true,
-                    )
+    // the blank line closing the title block goes after the last byline, or after the title
+    // (its subtitle) when no byline follows; none between the date and speaker lines
+    let title_gap = profile.byline.space_after_lines.max(0.0);
+    let mut blocks: Vec<(Role, Vec<Line>, f64, f64, bool)> = Vec::new();
+    // the Doc block each typeset block comes from (a subtitle shares its title's)
+    let mut origin: Vec<usize> = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let next_is_byline = matches!(doc.blocks.get(i + 1), Some(Block::Byline { .. }));
+        let (role, runs, keep) = match block {
+            Block::Title { text } => {
+                let (main, subtitle) = title::split_subtitle(text);
+                let mut add = |role: Role, text: &str, last: bool| {
+                    let style = role.style(profile);
+                    let per_line = (m.width / style.size_pt).floor() as usize;
+                    let lines = break_lines(&m, role, &[(role, title::balance(text, per_line))]);
+                    let after = if last && !next_is_byline {
+                        style.space_after_lines.max(title_gap)
+                    } else {
+                        style.space_after_lines.max(0.0)
+                    };
+                    blocks.push((role, lines, style.space_before_lines.max(0.0), after, true));
+                    origin.push(i);
+                };
+                add(Role::Title, main, subtitle.is_none());
+                if let Some(sub) = subtitle {
+                    add(Role::Subtitle, sub, true);
                 }
-                Block::Byline { text } => (Role::Byline, vec![(Role::Byline, text.clone())], true),
-                Block::Salutation { text } => (
-                    Role::Salutation,
-                    vec![(Role::Salutation, text.clone())],
-                    false,
-                ),
-                Block::Heading(h) => {
-                    let role = Role::Heading(h.level.clamp(1, 4));
-                    (role, vec![(role, h.text.clone())], true)
+                continue;
+            }
+            Block::Byline { text } => (Role::Byline, vec![(Role::Byline, text.clone())], true),
+            Block::Salutation { text } => (
+                Role::Salutation,
+                vec![(Role::Salutation, text.clone())],
+                false,
+            ),
+            Block::Heading(h) => {
+                let role = Role::Heading(h.level.clamp(1, 4));
+                (role, vec![(role, h.text.clone())], true)
+            }
+            Block::Paragraph(p) => {
+                let mut runs = Vec::new();
+                if let Some(lead) = &p.lead {
+                    runs.push((Role::Heading(lead.level.clamp(1, 4)), lead.text.clone()));
                 }
-                Block::Paragraph(p) => {
-                    let mut runs = Vec::new();
-                    if let Some(lead) = &p.lead {
-                        runs.push((Role::Heading(lead.level.clamp(1, 4)), lead.text.clone()));
-                    }
-                    runs.push((Role::Body, p.text.clone()));
-                    (Role::Body, runs, false)
-                }
-            };
-            let style = role.style(profile);
-            let lines = break_lines(&m, role, &runs);
-            (
-                role,
-                lines,
-                style.space_before_lines.max(0.0),
-                style.space_after_lines.max(0.0),
-                keep,
-            )
-        })
-        .collect();
+                runs.push((Role::Body, p.text.clone()));
+                (Role::Body, runs, false)
+            }
+        };
+        let style = role.style(profile);
+        let lines = break_lines(&m, role, &runs);
+        let after = if role == Role::Byline {
+            if next_is_byline { 0.0 } else { title_gap }
+        } else {
+            style.space_after_lines.max(0.0)
+        };
+        blocks.push((role, lines, style.space_before_lines.max(0.0), after, keep));
+        origin.push(i);
+    }
 
     let mut pages = vec![PageBox::default()];
     let mut used = 0.0_f64;
@@ -317,7 +338,7 @@ pub fn paginate(doc: &Doc, profile: &Profile) -> Vec<PageBox> {
             }
             let fit = (((per_page - used) + EPS).floor() as usize).clamp(1, rest.len());
             pages.last_mut().expect("a page").items.push(Item::Lines {
-                block: index,
+                block: origin[index],
                 role: *role,
                 lines: rest[..fit].to_vec(),
             });
