@@ -694,3 +694,162 @@ fn our_own_docx_and_markdown_mine_back() {
         }
     }
 }
+
+/// What a reader sees in one real speech (`real/expect/*.json`).
+#[derive(serde::Deserialize, Debug)]
+struct Expect {
+    #[serde(rename = "type")]
+    kind: String,
+    title: String,
+    parts: usize,
+    announced: Option<u64>,
+    salutation: Option<String>,
+    first_heading: Option<String>,
+    last_heading: Option<String>,
+    closing_starts: Option<String>,
+}
+
+/// Text with whitespace removed and a heading sentence's end mark dropped, for comparing
+/// headings and salutations.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_end_matches(['。', '：', ':', '；', '！', '，'])
+        .to_string()
+}
+
+/// The real pages (`$JIANGHUA_CORPUS/real`): every speech mined from its raw page, with its
+/// noise, renders back ≥ 98% like the hand-made gold body, and its structure (parts, announced
+/// count, salutation, first and last heading, closing) is what a reader sees. Prints a table.
+#[test]
+fn real_pages_mine_to_their_speech() {
+    let Some(dir) = corpus() else {
+        println!("skipped: corpus not found (set JIANGHUA_CORPUS or put it at ../shared/corpus)");
+        return;
+    };
+    let real = dir.join("real");
+    if !real.join("raw").is_dir() {
+        assert!(
+            std::env::var_os("JIANGHUA_CORPUS").is_none(),
+            "{} has no real/raw folder",
+            dir.display()
+        );
+        println!("skipped: no real/ set in the corpus");
+        return;
+    }
+    let mut raws: Vec<PathBuf> = std::fs::read_dir(real.join("raw"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    raws.sort();
+    let filter = std::env::var("JIANGHUA_REAL").unwrap_or_default();
+    println!(
+        "{:<6} {:>8} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}  type",
+        "speech", "similar", "parts", "annc", "salut", "first", "last", "close", "title"
+    );
+    let mut failures = Vec::new();
+    for raw in &raws {
+        let stem = raw.file_stem().unwrap().to_string_lossy().to_string();
+        if !stem.starts_with(&filter) {
+            continue;
+        }
+        let gold = std::fs::read_to_string(real.join("gold").join(format!("{stem}.txt"))).unwrap();
+        let expect: Expect = serde_json::from_str(
+            &std::fs::read_to_string(real.join("expect").join(format!("{stem}.json"))).unwrap(),
+        )
+        .unwrap();
+        let mined = mine::mine_file(raw).unwrap_or_else(|e| panic!("{stem}: {e}"));
+        // the speech is the mined piece most like the gold body (a page may hold others)
+        let scored: Vec<(f64, String, &Mined)> = mined
+            .iter()
+            .map(|m| {
+                let body = rendered_body(m);
+                (mine::similarity(&body, &gold), body, m)
+            })
+            .collect();
+        let (sim, body, m) = scored
+            .into_iter()
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap();
+        let s = &m.speech;
+        let heading = |p: Option<&mine::segment::Section>| {
+            p.map(|p| squash(&format!("{}{}", p.marker, p.heading)))
+        };
+        let announced = match s.announced() {
+            Some(jianghua::doc::roles::Announced::Count(n)) => Some(n as u64),
+            _ => None,
+        };
+        let closing = {
+            // a stand-alone vocative line (同志们、朋友们！) before the closing is not its start
+            let mut c = s.closing.iter().skip_while(|p| {
+                p.chars().count() <= 12 && p.ends_with(['！', '：']) && !p.contains('。')
+            });
+            c.next().cloned()
+        };
+        let checks = [
+            s.parts.len() == expect.parts,
+            announced == expect.announced,
+            s.salutation.as_deref().map(squash) == expect.salutation.as_deref().map(squash),
+            heading(s.parts.first()) == expect.first_heading.as_deref().map(squash),
+            heading(s.parts.last()) == expect.last_heading.as_deref().map(squash),
+            match (&closing, &expect.closing_starts) {
+                (Some(c), Some(e)) => c.starts_with(e.as_str()),
+                (None, None) => true,
+                _ => false,
+            },
+            s.title.as_deref().map(squash) == Some(squash(&expect.title)),
+        ];
+        let mark = |ok: bool| if ok { "ok" } else { "NO" };
+        println!(
+            "{:<6} {:>7.2}% {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}  {} → {}",
+            &stem[..2],
+            sim * 100.0,
+            format!("{}{}", mark(checks[0]), s.parts.len()),
+            mark(checks[1]),
+            mark(checks[2]),
+            mark(checks[3]),
+            mark(checks[4]),
+            mark(checks[5]),
+            mark(checks[6]),
+            expect.kind,
+            mine::to_spec::guess_template(&m.speech)
+        );
+        if std::env::var_os("JIANGHUA_MINE_DEBUG").is_some() {
+            println!("--- gold\n{gold}--- rendered\n{body}---\n{s:#?}");
+        }
+        let names = [
+            "parts", "announced", "salutation", "first", "last", "closing", "title",
+        ];
+        // the title is reported; the page title of a news story is not the speech's own
+        let wrong: Vec<&str> = names[..6]
+            .iter()
+            .zip(&checks)
+            .filter(|(_, ok)| !**ok)
+            .map(|(n, _)| *n)
+            .collect();
+        if sim < 0.98 || !wrong.is_empty() {
+            failures.push(format!("{stem}: {:.2}% {wrong:?}", sim * 100.0));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {}: {failures:#?}", failures.len(), raws.len());
+}
+
+/// The mined spec rendered back, without the title and byline lines (the gold body has none).
+fn rendered_body(m: &Mined) -> String {
+    let toml = m.spec_toml();
+    let spec = jianghua::spec::parse(&toml, Path::new("mined.toml"))
+        .unwrap_or_else(|e| panic!("mined spec does not load: {e}\n{toml}"));
+    let doc = jianghua::render::render_doc(&spec, &TemplateSet::default())
+        .unwrap_or_else(|e| panic!("mined spec does not render: {e}\n{toml}"));
+    doc.blocks
+        .iter()
+        .filter(|b| {
+            !matches!(
+                b,
+                jianghua::doc::Block::Title { .. } | jianghua::doc::Block::Byline { .. }
+            )
+        })
+        .map(|b| format!("{}\n", b.text()))
+        .collect()
+}
