@@ -815,11 +815,22 @@ fn real_pages_mine_to_their_speech() {
             expect.kind,
             mine::to_spec::guess_template(&m.speech)
         );
-        if std::env::var_os("JIANGHUA_MINE_DEBUG").is_some() {
-            println!("--- gold\n{gold}--- rendered\n{body}---\n{s:#?}");
+        // JIANGHUA_MINE_DEBUG=DIR writes each speech's rendered body and mined structure there
+        if let Some(out) = std::env::var_os("JIANGHUA_MINE_DEBUG") {
+            let out = PathBuf::from(out);
+            std::fs::create_dir_all(&out).unwrap();
+            std::fs::write(out.join(format!("{stem}.rendered")), &body).unwrap();
+            std::fs::write(out.join(format!("{stem}.cleaned")), m.cleaned_text()).unwrap();
+            std::fs::write(out.join(format!("{stem}.speech")), format!("{s:#?}")).unwrap();
         }
         let names = [
-            "parts", "announced", "salutation", "first", "last", "closing", "title",
+            "parts",
+            "announced",
+            "salutation",
+            "first",
+            "last",
+            "closing",
+            "title",
         ];
         // the title is reported; the page title of a news story is not the speech's own
         let wrong: Vec<&str> = names[..6]
@@ -832,7 +843,12 @@ fn real_pages_mine_to_their_speech() {
             failures.push(format!("{stem}: {:.2}% {wrong:?}", sim * 100.0));
         }
     }
-    assert!(failures.is_empty(), "{} of {}: {failures:#?}", failures.len(), raws.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {}: {failures:#?}",
+        failures.len(),
+        raws.len()
+    );
 }
 
 /// The mined spec rendered back, without the title and byline lines (the gold body has none).

@@ -392,7 +392,7 @@ pub fn is_salutation(text: &str) -> bool {
     let starts = ["同志们", "尊敬的", "各位"]
         .iter()
         .any(|p| t.starts_with(p));
-    ends && starts && t.chars().count() <= 60
+    (ends && starts && t.chars().count() <= 60) || is_audience_salutation(t)
 }
 
 /// True for a paragraph that opens the closing: `同志们，……` or `总之，……`.
@@ -422,7 +422,16 @@ pub enum Announced {
 }
 
 /// Measure phrases after which a transition states its count.
-const ANNOUNCE_NOUNS: [&str; 3] = ["点", "个方面", "方面"];
+const ANNOUNCE_NOUNS: [&str; 8] = [
+    "点",
+    "个方面",
+    "方面",
+    "个问题",
+    "个重点问题",
+    "项工作",
+    "项任务",
+    "项要求",
+];
 
 /// Reads the count a transition sentence announces (`下面，我讲三点意见。` → 3,
 /// `我强调几点意见` → several). Only sentences that talk about 意见/要求/看法/建议/体会/方面
@@ -436,7 +445,9 @@ pub fn announced_count(text: &str) -> Option<Announced> {
             rest = rest.strip_prefix('下').unwrap_or(rest);
             let (count, used) = if let Some(r) = rest.strip_prefix('几') {
                 (Announced::Several, rest.len() - r.len())
-            } else if let Some((n, used)) = numerals::parse_prefix(rest) {
+            } else if let Some((n, used)) =
+                numerals::parse_prefix(rest).or_else(|| numerals::parse_arabic_prefix(rest))
+            {
                 (Announced::Count(n), used)
             } else {
                 continue;
@@ -813,5 +824,208 @@ mod tests {
         assert_eq!(run_in_split("今年以来党建工作稳步推进"), None);
         let t = "坚持“抓好党建是本职。”不放松。要落实。";
         assert_eq!(&t[run_in_split(t).unwrap()..], "要落实。");
+    }
+}
+
+// ---- Wider recognition for mining real pages (issue 9): audiences, greetings, closings,
+// ---- title endings. Appended; the rules above are unchanged except where they call these.
+
+/// Words that open a vocative (`尊敬的…`, `亲爱的…`, `各位…`).
+pub const VOCATIVE_LEADS: [&str; 5] = ["尊敬的", "亲爱的", "各位", "全体", "敬爱的"];
+
+/// Words a vocative ends with: the audience a speech addresses.
+pub const AUDIENCE_ENDINGS: [&str; 22] = [
+    "们",
+    "同志",
+    "同学",
+    "老师",
+    "嘉宾",
+    "来宾",
+    "代表",
+    "家长",
+    "校友",
+    "朋友",
+    "先生",
+    "女士",
+    "战友",
+    "领导",
+    "委员",
+    "学员",
+    "职工",
+    "员工",
+    "青年",
+    "师生",
+    "乡亲",
+    "各界人士",
+];
+
+/// True for one vocative phrase: `同志们`, `尊敬的李市长`, `各位来宾`, `亲爱的2021级新同学`.
+pub fn is_vocative(seg: &str) -> bool {
+    let n = seg.chars().count();
+    (2..=30).contains(&n)
+        && !seg.contains([
+            '。', '！', '？', '；', '：', '，', '“', '”', '（', '(', '《',
+        ])
+        && heading_marker(seg).is_none()
+        && (VOCATIVE_LEADS.iter().any(|l| seg.starts_with(l))
+            || AUDIENCE_ENDINGS.iter().any(|e| seg.ends_with(e)))
+}
+
+/// Byte length of the run of vocatives at the start of `text`, separated by `，` or `、`
+/// (`同学们、老师们`), or 0.
+pub fn vocative_run(text: &str) -> usize {
+    let mut end = 0;
+    let mut at = 0;
+    loop {
+        let rest = &text[at..];
+        let seg_len = rest
+            .find(['，', '、', '：', ':', '！', ','])
+            .unwrap_or(rest.len());
+        if !is_vocative(&rest[..seg_len]) {
+            return end;
+        }
+        end = at + seg_len;
+        let Some(sep) = rest[seg_len..].chars().next() else {
+            return end;
+        };
+        if !matches!(sep, '，' | '、' | ',') {
+            return end;
+        }
+        at = end + sep.len_utf8();
+    }
+}
+
+/// True for a whole salutation line of any audience: vocatives ending in `：`
+/// (`同学们、老师们：`, `女士们、先生们：`, `各位代表，同志们：`).
+pub fn is_audience_salutation(text: &str) -> bool {
+    let t = text.trim();
+    let Some(body) = t.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    t.chars().count() <= 60 && !body.is_empty() && vocative_run(body) == body.len()
+}
+
+/// The first line of a salutation printed over two lines: vocatives ending in `，`.
+pub fn is_salutation_start(text: &str) -> bool {
+    let t = text.trim();
+    let Some(body) = t.strip_suffix(['，', ',']) else {
+        return false;
+    };
+    t.chars().count() <= 40 && !body.is_empty() && vocative_run(body) == body.len()
+}
+
+/// Greetings a speech may open with after (or instead of) its salutation.
+pub const GREETINGS: [&str; 5] = ["大家好", "大家上午好", "大家下午好", "大家晚上好", "你们好"];
+
+/// A salutation at the start of a paragraph that goes on (`各位来宾，大家下午好。首先…`,
+/// `尊敬的…，各位来宾：今天…`): the byte length of the vocatives.
+pub fn leading_salutation(text: &str) -> Option<usize> {
+    let run = vocative_run(text);
+    if run == 0 {
+        return None;
+    }
+    let rest = &text[run..];
+    let rest = rest
+        .strip_prefix(['，', ',', '：', ':', '！'])
+        .unwrap_or(rest);
+    let greets = GREETINGS.iter().any(|g| rest.starts_with(g));
+    (greets || text[run..].starts_with(['：', ':'])).then_some(run)
+}
+
+/// True for a paragraph that opens a speech with a greeting (`大家好！…`).
+pub fn opens_speech(text: &str) -> bool {
+    GREETINGS.iter().any(|g| text.starts_with(g))
+}
+
+/// True for a short thanks that ends a speech (`谢谢大家！`, `谢谢！`).
+pub fn is_thanks(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 14 && (t.starts_with("谢谢") || t.starts_with("感谢大家"))
+}
+
+/// True for a stand-alone vocative line inside a speech (`同志们、朋友们！`).
+pub fn is_vocative_line(text: &str) -> bool {
+    let t = text.trim();
+    let Some(body) = t.strip_suffix(['！', '!', '：']) else {
+        return false;
+    };
+    !body.is_empty() && vocative_run(body) == body.len()
+}
+
+/// Leads that open a closing paragraph without `同志们，`.
+pub const CLOSING_LEADS: [&str; 9] = [
+    "总之",
+    "总而言之",
+    "综上所述",
+    "总结上面",
+    "总的来说",
+    "最后，祝",
+    "最后，我",
+    "我就讲这些",
+    "感谢",
+];
+
+/// True for a paragraph that opens a closing: `同志们，…`/`总之，…` as before, a vocative
+/// followed by `，`/`！` (`同学们，你们…`, `同志们！明年…`), or another closing lead.
+pub fn opens_closing_wide(text: &str) -> bool {
+    let t = text.trim_start();
+    if opens_closing(t) || CLOSING_LEADS.iter().any(|l| t.starts_with(l)) {
+        return true;
+    }
+    let run = vocative_run(t);
+    run > 0 && t[run..].starts_with(['，', '！']) && !t[run..].starts_with("，大家")
+}
+
+/// True when a line ends the way a speech title does (`讲话`, `致辞`, `发言`…).
+pub fn has_title_ending(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['》', '”']);
+    TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+        || ["致词", "贺词", "演讲", "讲话稿", "党课", "说明"]
+            .iter()
+            .any(|e| t.ends_with(e))
+}
+
+/// A speaker's name label glued before the speech (`李明：尊敬的…`): its byte length with
+/// the colon, when a salutation follows.
+pub fn speaker_label(text: &str) -> Option<usize> {
+    let at = text.find(['：', ':'])?;
+    let name = &text[..at];
+    let n = name.chars().count();
+    let colon = text[at..].chars().next()?.len_utf8();
+    ((2..=5).contains(&n)
+        && name.chars().all(crate::doc::punct::is_han)
+        && leading_salutation(&text[at + colon..]).is_some())
+    .then_some(at + colon)
+}
+
+#[cfg(test)]
+mod wide_tests {
+    use super::*;
+
+    #[test]
+    fn audiences() {
+        for s in [
+            "同学们、老师们：",
+            "女士们、先生们：",
+            "各位代表，同志们：",
+            "共青团员们，青年朋友们，同志们：",
+            "尊敬的各位嘉宾、各位家长、各位老师：",
+        ] {
+            assert!(is_audience_salutation(s), "{s}");
+        }
+        assert!(!is_audience_salutation("下面我讲几点意见："));
+        assert!(is_salutation_start("亲爱的2021级新同学，"));
+        assert_eq!(
+            leading_salutation("各位教职员工，大家好！"),
+            Some("各位教职员工".len())
+        );
+        assert_eq!(
+            speaker_label("李明：各位来宾，大家好。"),
+            Some("李明：".len())
+        );
+        assert!(opens_closing_wide("同学们，你们是新时代的一代。"));
+        assert!(opens_closing_wide("同志们！明年是关键之年。"));
+        assert!(!opens_closing_wide("同学们，大家好。"));
+        assert!(is_vocative_line("同志们、朋友们！"));
     }
 }

@@ -504,14 +504,33 @@ pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> 
         .iter()
         .position(|l| roles::is_byline(l))
         .unwrap_or(head_end);
+    // a line shaped like a speech title wins; else the last title-like line, unless a
+    // longer one (the page title above a speaker's name) comes first
     let title_at = lines[..first_byline]
         .iter()
-        .rposition(|l| roles::could_be_title(l));
+        .rposition(|l| roles::could_be_title(l) && roles::has_title_ending(l))
+        .or_else(|| {
+            let cands: Vec<usize> = (0..first_byline)
+                .filter(|&i| roles::could_be_title(&lines[i]) && !lines[i].starts_with(['-', '—']))
+                .collect();
+            let last = *cands.last()?;
+            let longest = cands
+                .iter()
+                .copied()
+                .max_by_key(|&i| (lines[i].chars().count(), usize::MAX - i))?;
+            Some(if lines[last].chars().count() <= 4 {
+                longest
+            } else {
+                last
+            })
+        });
     let title = title_at.map(|i| squash(&lines[i]));
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.into_iter().enumerate() {
         let drop = if i < head_end {
-            Some(i) != title_at && !roles::is_byline(&line)
+            Some(i) != title_at
+                && !roles::is_byline(&line)
+                && !(i + 1 == head_end && roles::is_salutation_start(&line))
         } else {
             title
                 .as_deref()

@@ -3,7 +3,9 @@
 
 pub mod clean;
 pub mod decode;
+pub mod locate;
 pub mod outline;
+pub mod page;
 pub mod segment;
 pub mod split;
 pub mod stats;
@@ -32,6 +34,8 @@ pub struct Mined {
     pub placeholders: Vec<Placeholder>,
     /// Noise removed from this speech (file-level noise is in the first speech's report).
     pub report: CleanReport,
+    /// How sure the miner is of where the speech starts and ends and of its title.
+    pub confidence: locate::Confidence,
 }
 
 impl Mined {
@@ -92,32 +96,44 @@ impl Mined {
 
 /// Mines decoded text: every speech it holds.
 pub fn mine_text(file: &Path, source: Source, text: &str) -> Vec<Mined> {
-    let cleaned = clean::clean(text);
+    let page = page::strip(text);
+    let cleaned = clean::clean(&page.text);
     let (pieces, dropped) = split::split(cleaned.lines);
     let mut file_report = cleaned.report;
     file_report.removed_lines.extend(dropped);
     let mut out = Vec::with_capacity(pieces.len());
-    for (k, piece) in pieces.into_iter().enumerate() {
-        let mut report = if k == 0 {
-            std::mem::take(&mut file_report)
-        } else {
-            CleanReport::default()
-        };
-        let lines = clean::tidy_speech(piece.lines, &mut report);
-        if lines.is_empty() {
-            continue;
+    for piece in pieces {
+        let (found, removed) = locate::locate(piece.lines, page.title.as_deref());
+        file_report.removed_lines.extend(removed);
+        for (j, f) in found.into_iter().enumerate() {
+            let mut report = if out.is_empty() {
+                std::mem::take(&mut file_report)
+            } else {
+                CleanReport::default()
+            };
+            let lines = clean::tidy_speech(f.lines, &mut report);
+            if lines.is_empty() {
+                continue;
+            }
+            let speech = segment::segment(&lines);
+            let placeholders = clean::placeholders(&lines);
+            let label = match (piece.label.is_empty(), j) {
+                (true, 0) => String::new(),
+                (true, j) => format!("第{}篇", j + 1),
+                (false, 0) => piece.label.clone(),
+                (false, j) => format!("{}·{}", piece.label, j + 1),
+            };
+            out.push(Mined {
+                file: file.to_path_buf(),
+                label,
+                source,
+                cleaned: lines,
+                speech,
+                placeholders,
+                report,
+                confidence: f.confidence,
+            });
         }
-        let speech = segment::segment(&lines);
-        let placeholders = clean::placeholders(&lines);
-        out.push(Mined {
-            file: file.to_path_buf(),
-            label: piece.label,
-            source,
-            cleaned: lines,
-            speech,
-            placeholders,
-            report,
-        });
     }
     out
 }

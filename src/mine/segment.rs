@@ -91,11 +91,46 @@ pub fn segment(lines: &[String]) -> Speech {
         speech.bylines.push(lines[i].clone());
         i += 1;
     }
-    if i < lines.len() && roles::is_salutation(&lines[i]) {
-        speech.salutation = Some(lines[i].clone());
+    // a speaker's name glued before the salutation (`李明：各位来宾，…`) is a byline
+    let mut owned: Vec<String> = Vec::new();
+    if i < lines.len()
+        && let Some(at) = roles::speaker_label(&lines[i])
+    {
+        speech
+            .bylines
+            .push(lines[i][..at].trim_end_matches(['：', ':']).to_string());
+        owned.push(lines[i][at..].to_string());
         i += 1;
     }
-    let body = &lines[i..];
+    let mut body_lines: Vec<String> = owned;
+    body_lines.extend_from_slice(&lines[i..]);
+    let mut i = 0;
+    // a salutation over two lines (`亲爱的新同学，` / `尊敬的各位来宾：`) is one salutation
+    if i + 1 < body_lines.len()
+        && roles::is_salutation_start(&body_lines[i])
+        && roles::is_salutation(&body_lines[i + 1])
+    {
+        speech.salutation = Some(format!("{}{}", body_lines[i], body_lines[i + 1]));
+        i += 2;
+    } else if i < body_lines.len() && roles::is_salutation(&body_lines[i]) {
+        speech.salutation = Some(body_lines[i].clone());
+        i += 1;
+    } else if i < body_lines.len()
+        && let Some(at) = roles::leading_salutation(&body_lines[i])
+    {
+        // a salutation that runs on into the paragraph (`各位来宾，大家下午好。…`)
+        let line = body_lines[i].clone();
+        let colon = line[at..].starts_with(['：', ':']);
+        let at_end = if colon {
+            at + line[at..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            at
+        };
+        let rest = line[at_end..].trim_start_matches(['，', ',']);
+        speech.salutation = Some(line[..at_end].to_string());
+        body_lines[i] = rest.to_string();
+    }
+    let body = &body_lines[i..];
 
     // headings: numbered lines, and unnumbered heading lines when there are several
     let mut heads: Vec<Option<(Option<Marker>, usize)>> = body
@@ -118,12 +153,7 @@ pub fn segment(lines: &[String]) -> Speech {
     }
     let last_head = heads.iter().rposition(Option::is_some);
 
-    // closing: from the first 同志们，/总之， after the last heading
-    let closing_from = match last_head {
-        Some(h) => (h + 1..body.len()).find(|&k| roles::opens_closing(&body[k])),
-        None => (body.len().saturating_sub(2)..body.len())
-            .find(|&k| k > 0 && roles::opens_closing(&body[k])),
-    };
+    let closing_from = closing_start(body, &heads, last_head);
     let body_end = closing_from.unwrap_or(body.len());
     speech.closing = body[body_end..].to_vec();
 
@@ -168,6 +198,61 @@ pub fn segment(lines: &[String]) -> Speech {
         finish(part);
     }
     speech
+}
+
+/// Where the closing starts: the last stand-alone vocative line (`同志们、朋友们！`) after the
+/// last heading; else the first paragraph after it that opens a closing (`同志们，`, `总之，`,
+/// `最后，祝`, `同学们，你们…`); else, when every part but the last has the same number of
+/// paragraphs, what the last part has beyond that number; a speech without parts closes with
+/// its last paragraph.
+fn closing_start(
+    body: &[String],
+    heads: &[Option<(Option<Marker>, usize)>],
+    last_head: Option<usize>,
+) -> Option<usize> {
+    let from = last_head.map_or(0, |h| h + 1);
+    if let Some(k) = (from..body.len())
+        .rev()
+        .find(|&k| roles::is_vocative_line(&body[k]))
+        && k + 1 < body.len()
+    {
+        return Some(k);
+    }
+    if let Some(k) = (from..body.len()).find(|&k| k > 0 && roles::opens_closing_wide(&body[k])) {
+        if last_head.is_none() && k + 3 < body.len() {
+            // without parts only the last paragraphs can close
+        } else {
+            let parallel = parallel_end(body, heads);
+            return Some(parallel.filter(|&p| p < k && p >= from).unwrap_or(k));
+        }
+    }
+    match last_head {
+        Some(_) => parallel_end(body, heads),
+        None => (body.len() >= 3).then(|| body.len() - 1),
+    }
+}
+
+/// With at least three level-1 parts where every part but the last has the same number of
+/// paragraphs, the index where the last part's share ends (if it has more).
+fn parallel_end(body: &[String], heads: &[Option<(Option<Marker>, usize)>]) -> Option<usize> {
+    let starts: Vec<usize> = (0..body.len()).filter(|&k| heads[k].is_some()).collect();
+    if starts.len() < 3 {
+        return None;
+    }
+    let forms: Vec<_> = starts
+        .iter()
+        .map(|&k| heads[k].and_then(|(m, _)| m.map(|m| m.form)))
+        .collect();
+    if forms.iter().any(|f| *f != forms[0]) {
+        return None;
+    }
+    let sizes: Vec<usize> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+    let size = sizes[0];
+    if sizes.iter().any(|&s| s != size) {
+        return None;
+    }
+    let end = starts[starts.len() - 1] + size;
+    (end < body.len()).then_some(end)
 }
 
 /// Closes open sections down to (and including) `level`, attaching each to its parent.
