@@ -72,6 +72,12 @@ pub fn is_prose(l: &str) -> bool {
     h * 10 >= n * 5 && ((h >= 14 && sentence) || (h >= 40 && l.contains('，')))
 }
 
+/// A short spoken line: a sentence with its end mark (`请全体起立！`, `“爱！”`).
+fn is_spoken(l: &str) -> bool {
+    let t = l.trim_end_matches(['”', '’', '」']);
+    han(l) >= 1 && t.ends_with(['。', '！', '？', '…']) && !roles::is_thanks(l)
+}
+
 /// Most short lines allowed between two prose lines of one text (headings, vocatives).
 const MAX_GAP: usize = 3;
 
@@ -91,9 +97,14 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
         let start = k;
         let mut last = k;
         let mut j = k + 1;
-        while j < lines.len() && j - last <= MAX_GAP + 1 {
+        // short spoken lines (`请坐下！`, `“是！”`) do not count towards the gap
+        let mut gap = 0;
+        while j < lines.len() && gap <= MAX_GAP {
             if prose[j] {
                 last = j;
+                gap = 0;
+            } else if !is_spoken(&lines[j]) {
+                gap += 1;
             }
             j += 1;
         }
@@ -220,7 +231,9 @@ fn pieces(
         // a salutation within the first lines starts the speech: what comes before it in
         // the block is a news lead
         let salut = (head..e.min(s + 6)).find(|&i| {
-            roles::is_salutation(&lines[i]) || roles::leading_salutation(&lines[i]).is_some()
+            roles::is_salutation(&lines[i])
+                || roles::leading_salutation(&lines[i]).is_some()
+                || roles::speaker_label(&lines[i]).is_some()
         });
         let mut start = head;
         if let Some(si) = salut {

@@ -137,6 +137,20 @@ pub fn segment(lines: &[String]) -> Speech {
         .iter()
         .map(|l| line_marker(l).map(|m| (Some(m), m.len)))
         .collect();
+    // 首先…最后 number parts only with a 其次 or 再次 between them: a lone 首先，我代表… or
+    // 最后，祝大家… is the speech's own words
+    let middle = heads
+        .iter()
+        .flatten()
+        .any(|(m, _)| m.is_some_and(|m| m.form == Form::Shouxian && matches!(m.ordinal, 2 | 3)));
+    for (k, h) in heads.iter_mut().enumerate() {
+        if let Some((Some(m), _)) = h
+            && m.form == Form::Shouxian
+            && (!middle || (m.ordinal == 0 && roles::opens_closing_wide(&body[k])))
+        {
+            *h = None;
+        }
+    }
     let unnumbered: Vec<usize> = (0..body.len())
         .filter(|&k| {
             heads[k].is_none()

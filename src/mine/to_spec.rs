@@ -143,6 +143,7 @@ pub fn to_spec(speech: &Speech, fallback_title: &str) -> Spec {
             .collect();
         spec.parts = speech.parts.iter().map(|p| part(p, &levels)).collect();
         fit_forms(&mut spec.parts, 1, &levels);
+        keep_markers(&mut spec.parts, &speech.parts, 1, &levels);
     }
 
     let mut transition = String::new();
@@ -229,6 +230,30 @@ fn fit_forms(parts: &mut [Part], level: usize, levels: &[Form]) {
             p.heading_form = Some(standard);
         }
         fit_forms(&mut p.sections, level + 1, levels);
+    }
+}
+
+/// The speech's own markers stay: where the renderer would number a group of headings
+/// differently from the sample (`（四）` alone, `三、` after a cut, `最后` as the second of two),
+/// the group's headings are written unnumbered with their markers in the heading text.
+fn keep_markers(parts: &mut [Part], sections: &[Section], level: usize, levels: &[Form]) {
+    let total = sections.len();
+    let level_form = levels
+        .get(level - 1)
+        .copied()
+        .unwrap_or(crate::doc::roles::STANDARD_HEADING_FORMS[3]);
+    let differs = parts.iter().zip(sections).enumerate().any(|(k, (p, s))| {
+        s.form.is_some_and(|f| {
+            let form = p.heading_form.unwrap_or(level_form);
+            form != f || f.write(k + 1, total).map_or(true, |w| w != s.marker)
+        })
+    });
+    for (p, s) in parts.iter_mut().zip(sections) {
+        if differs && s.form.is_some() {
+            p.heading_form = Some(Form::Unnumbered);
+            p.heading = format!("{}{}", s.marker, p.heading);
+        }
+        keep_markers(&mut p.sections, &s.sections, level + 1, levels);
     }
 }
 
