@@ -782,9 +782,10 @@ fn real_pages_mine_to_their_speech() {
         };
         let closing = {
             // a stand-alone vocative line (同志们、朋友们！) before the closing is not its start
-            let mut c = s.closing.iter().skip_while(|p| {
-                p.chars().count() <= 12 && p.ends_with(['！', '：']) && !p.contains('。')
-            });
+            let mut c = s
+                .closing
+                .iter()
+                .skip_while(|p| jianghua::doc::roles::is_vocative_line(p));
             c.next().cloned()
         };
         let checks = [

@@ -1029,3 +1029,6 @@ mod wide_tests {
         assert!(is_vocative_line("同志们、朋友们！"));
     }
 }
+
+/// Modal words a run of parallel paragraphs opens with (`我们要…`, `必须…`).
+pub const PARALLEL_MODALS: [&str; 3] = ["要", "必须", "应当"];

@@ -151,6 +151,12 @@ pub fn segment(lines: &[String]) -> Speech {
             *h = None;
         }
     }
+    // without numbered headings, paragraphs that open in parallel are the parts
+    if heads.iter().all(Option::is_none) {
+        for k in parallel_leads(body) {
+            heads[k] = Some((None, 0));
+        }
+    }
     let unnumbered: Vec<usize> = (0..body.len())
         .filter(|&k| {
             heads[k].is_none()
@@ -225,6 +231,13 @@ fn closing_start(
     last_head: Option<usize>,
 ) -> Option<usize> {
     let from = last_head.map_or(0, |h| h + 1);
+    if last_head.is_none() {
+        // without parts: a closing lead in the last paragraphs, else the last paragraph
+        let tail = body.len().saturating_sub(3).max(1);
+        return (tail..body.len())
+            .find(|&k| roles::opens_closing_wide(&body[k]))
+            .or_else(|| (body.len() >= 3).then(|| body.len() - 1));
+    }
     if let Some(k) = (from..body.len())
         .rev()
         .find(|&k| roles::is_vocative_line(&body[k]))
@@ -267,6 +280,80 @@ fn parallel_end(body: &[String], heads: &[Option<(Option<Marker>, usize)>]) -> O
     }
     let end = starts[starts.len() - 1] + size;
     (end < body.len()).then_some(end)
+}
+
+/// Paragraphs that open in parallel, the parts of a speech that numbers nothing: at least
+/// three share a lead ending in a clause break (`全面建成小康社会，…`, `——历史启示我们，…`),
+/// or a first-sentence frame (`惟……者，方为“志士”。`), or are short one-sentence lines with a
+/// common start (`当以……。`), or follow one another with the same exhortation (`我们要…`).
+fn parallel_leads(body: &[String]) -> Vec<usize> {
+    use std::collections::HashMap;
+    let usable = |p: &str| roles::vocative_run(p) == 0 && !roles::is_thanks(p);
+    let first = |p: &str| -> String {
+        let end = roles::run_in_split(p).unwrap_or(p.len());
+        p[..end].to_string()
+    };
+    let pick = |groups: HashMap<String, Vec<usize>>| -> Option<Vec<usize>> {
+        groups
+            .into_values()
+            .filter(|g| (3..=9).contains(&g.len()))
+            .max_by_key(|g| (g.len(), usize::MAX - g[0]))
+    };
+    // (a) the same lead up to the first comma
+    let mut lead: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, p) in body.iter().enumerate().skip(1) {
+        if let Some(at) = p.find('，') {
+            let n = p[..at].chars().count();
+            if (4..=24).contains(&n) && usable(p) && p.len() > at + 3 * 10 {
+                lead.entry(p[..at].to_string()).or_default().push(k);
+            }
+        }
+    }
+    if let Some(g) = pick(lead) {
+        return g;
+    }
+    // (b) the same ending of a short first sentence
+    let mut frame: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, p) in body.iter().enumerate().skip(1) {
+        let f = first(p);
+        let chars: Vec<char> = f.chars().collect();
+        if (8..=40).contains(&chars.len()) && f.len() < p.len() && usable(p) {
+            let tail: String = chars[chars.len() - 6..].iter().collect();
+            frame.entry(tail).or_default().push(k);
+        }
+    }
+    if let Some(g) = pick(frame) {
+        return g;
+    }
+    // (c) short one-sentence lines with the same two first characters
+    let mut short: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, p) in body.iter().enumerate().skip(1) {
+        let n = p.chars().count();
+        if (6..=30).contains(&n) && first(p) == *p && p.ends_with('。') && usable(p) {
+            short
+                .entry(p.chars().take(2).collect())
+                .or_default()
+                .push(k);
+        }
+    }
+    if let Some(g) = pick(short) {
+        return g;
+    }
+    // (d) a run of paragraphs opening with the same exhortation
+    let mut k = 1;
+    while k < body.len() {
+        let lead: String = body[k].chars().take(3).collect();
+        let exhorts = roles::PARALLEL_MODALS.iter().any(|m| lead.ends_with(m));
+        let mut j = k + 1;
+        while exhorts && j < body.len() && body[j].starts_with(&lead) {
+            j += 1;
+        }
+        if j - k >= 3 && j - k <= 9 {
+            return (k..j).collect();
+        }
+        k += 1;
+    }
+    Vec::new()
 }
 
 /// Closes open sections down to (and including) `level`, attaching each to its parent.
