@@ -437,7 +437,7 @@ const ANNOUNCE_NOUNS: [&str; 8] = [
 /// `我强调几点意见` → several). Only sentences that talk about 意见/要求/看法/建议/体会/方面
 /// after a verb of speaking count.
 pub fn announced_count(text: &str) -> Option<Announced> {
-    let verbs = ["讲", "提", "强调", "谈", "说", "提出"];
+    let verbs = ["讲", "提", "强调", "谈", "说", "提出", "有", "分享"];
     for verb in verbs {
         for (at, _) in text.match_indices(verb) {
             let mut rest = &text[at + verb.len()..];
@@ -868,7 +868,9 @@ pub fn is_vocative(seg: &str) -> bool {
         ])
         && heading_marker(seg).is_none()
         && (VOCATIVE_LEADS.iter().any(|l| seg.starts_with(l))
-            || AUDIENCE_ENDINGS.iter().any(|e| seg.ends_with(e)))
+            || (n <= 10
+                && !seg.contains('要')
+                && AUDIENCE_ENDINGS.iter().any(|e| seg.ends_with(e))))
 }
 
 /// Byte length of the run of vocatives at the start of `text`, separated by `，` or `、`

@@ -297,7 +297,7 @@ fn parallel_leads(body: &[String]) -> Vec<usize> {
         groups
             .into_values()
             .filter(|g| (3..=9).contains(&g.len()))
-            .max_by_key(|g| (g.len(), usize::MAX - g[0]))
+            .max_by_key(|g| (g[g.len() - 1] - g[0], g.len()))
     };
     // (a) the same lead up to the first comma
     let mut lead: HashMap<String, Vec<usize>> = HashMap::new();
