@@ -151,6 +151,12 @@ pub fn segment(lines: &[String]) -> Speech {
             *h = None;
         }
     }
+    // paragraph leads numbered 1, 2, 3… in mixed forms (一是要… 四要… 第六要…) are one series
+    if let Some(chain) = ordinal_chain(body, &heads) {
+        for (k, m) in chain {
+            heads[k] = Some((Some(m), m.len));
+        }
+    }
     // without numbered headings, paragraphs that open in parallel are the parts
     if heads.iter().all(Option::is_none) {
         for k in parallel_leads(body) {
@@ -282,6 +288,48 @@ fn parallel_end(body: &[String], heads: &[Option<(Option<Marker>, usize)>]) -> O
     (end < body.len()).then_some(end)
 }
 
+/// Paragraphs opening with ordinals 1, 2, 3… (at least three) in enumeration forms that change
+/// along the way (`一是要`, `四要`, `第六要`): one series, all placed as the first one's form.
+/// Only when every numbered heading of the speech is in the series.
+fn ordinal_chain(
+    body: &[String],
+    heads: &[Option<(Option<Marker>, usize)>],
+) -> Option<Vec<(usize, Marker)>> {
+    let lead = |k: usize| -> Option<Marker> {
+        if let Some((Some(m), _)) = heads[k] {
+            return matches!(m.form, Form::Yao | Form::Di | Form::Shi).then_some(m);
+        }
+        roles::inline_markers(&body[k])
+            .first()
+            .filter(|i| i.at == 0 && i.marker.form == Form::Shi)
+            .map(|i| i.marker)
+    };
+    let mut chain: Vec<(usize, Marker)> = Vec::new();
+    for k in 0..body.len() {
+        let Some(m) = lead(k) else { continue };
+        if m.ordinal == chain.len() as u64 + 1 {
+            chain.push((k, m));
+        } else if m.ordinal == 1 && chain.len() < 3 {
+            chain = vec![(k, m)];
+        }
+    }
+    let mixed = chain.iter().any(|(_, m)| m.form != chain[0].1.form);
+    let all_in = heads
+        .iter()
+        .enumerate()
+        .all(|(k, h)| h.is_none() || chain.iter().any(|(c, _)| *c == k));
+    if chain.len() < 3 || !mixed || !all_in {
+        return None;
+    }
+    let form = chain[0].1.form;
+    Some(
+        chain
+            .into_iter()
+            .map(|(k, m)| (k, Marker { form, ..m }))
+            .collect(),
+    )
+}
+
 /// Paragraphs that open in parallel, the parts of a speech that numbers nothing: at least
 /// three share a lead ending in a clause break (`全面建成小康社会，…`, `——历史启示我们，…`),
 /// or a first-sentence frame (`惟……者，方为“志士”。`), or are short one-sentence lines with a
@@ -297,7 +345,7 @@ fn parallel_leads(body: &[String]) -> Vec<usize> {
         groups
             .into_values()
             .filter(|g| (3..=9).contains(&g.len()))
-            .max_by_key(|g| (g[g.len() - 1] - g[0], g.len()))
+            .max_by_key(|g| (g[g.len() - 1] - g[0], g.len(), usize::MAX - g[0]))
     };
     // (a) the same lead up to the first comma
     let mut lead: HashMap<String, Vec<usize>> = HashMap::new();
