@@ -695,6 +695,13 @@ fn our_own_docx_and_markdown_mine_back() {
     }
 }
 
+/// Structure the miner gets wrong on the real set, with why; the test fails when one of them
+/// starts to pass (shorten the list) as much as when a new one appears.
+/// - 04: `总之，…` opens a paragraph five from the end, inside the sixth part's argument; the
+///   reader takes only the last paragraph as the closing. No mark tells the two apart.
+/// - 16: the closing is the last three paragraphs of a speech without parts or closing words.
+const KNOWN_MISSES: &[(&str, &str)] = &[("04", "closing"), ("16", "closing")];
+
 /// What a reader sees in one real speech (`real/expect/*.json`).
 #[derive(serde::Deserialize, Debug)]
 struct Expect {
@@ -840,8 +847,16 @@ fn real_pages_mine_to_their_speech() {
             .filter(|(_, ok)| !**ok)
             .map(|(n, _)| *n)
             .collect();
-        if sim < 0.98 || !wrong.is_empty() {
-            failures.push(format!("{stem}: {:.2}% {wrong:?}", sim * 100.0));
+        let known: Vec<&str> = KNOWN_MISSES
+            .iter()
+            .filter(|(s, _)| stem.starts_with(s))
+            .map(|(_, f)| *f)
+            .collect();
+        if sim < 0.98 || wrong != known {
+            failures.push(format!(
+                "{stem}: {:.2}% wrong {wrong:?}, known misses {known:?}",
+                sim * 100.0
+            ));
         }
     }
     assert!(
