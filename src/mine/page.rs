@@ -163,7 +163,7 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("在开学典礼上的讲话"));
         assert_eq!(
             page.text,
-            "同学们：\n\n今天我们相聚在这里，迎接新同学。\n\n\n\n\n"
+            "\n同学们：\n\n今天我们相聚在这里，迎接新同学。\n\n\n\n\n"
         );
     }
 
