@@ -286,7 +286,7 @@ fn cli_mine_writes_one_spec_per_speech_named_after_the_title() {
     assert!(ok, "{stderr}");
     assert_eq!(
         stdout,
-        "《在全镇安全生产工作会议上的讲话》（第1篇）：类型 mobilization，2 个部分，过渡句宣布两点，无占位符\n  → 已写入 specs/在全镇安全生产工作会议上的讲话.toml\n《经验交流会讲话篇一》（第2篇·篇一）：类型 mobilization，3 个部分，没有过渡句，无占位符\n  → 已写入 specs/经验交流会讲话篇一.toml\n《经验交流会讲话篇二》（第2篇·篇二）：类型 article，1 个部分，没有过渡句，无占位符\n  → 已写入 specs/经验交流会讲话篇二.toml\n"
+        "《在全镇安全生产工作会议上的讲话》（第1篇）：类型 工作会议（内置模板没有这一类，用最接近的 mobilization），2 个部分，过渡句宣布两点，无占位符\n  → 已写入 specs/在全镇安全生产工作会议上的讲话.toml\n《经验交流会讲话篇一》（第2篇·篇一）：类型 mobilization，3 个部分，没有过渡句，无占位符\n  → 已写入 specs/经验交流会讲话篇一.toml\n《经验交流会讲话篇二》（第2篇·篇二）：类型 article，1 个部分，没有过渡句，无占位符\n  → 已写入 specs/经验交流会讲话篇二.toml\n"
     );
     let spec = jianghua::spec::load(&dir.path().join("specs/在全镇安全生产工作会议上的讲话.toml"))
         .unwrap();

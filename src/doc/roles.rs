@@ -1034,3 +1034,43 @@ mod wide_tests {
 
 /// Modal words a run of parallel paragraphs opens with (`我们要…`, `必须…`).
 pub const PARALLEL_MODALS: [&str; 3] = ["要", "必须", "应当"];
+
+/// Occasions beyond the five built-in types, each with the words that name it in a title or
+/// an opening and the nearest built-in template (`mine` reports the occasion and uses that).
+pub const OCCASIONS: [(&str, &[&str], &str); 13] = [
+    ("座谈会", &["座谈会"], "regular"),
+    ("开学典礼", &["开学典礼"], "mobilization"),
+    ("毕业典礼", &["毕业典礼"], "mobilization"),
+    (
+        "开班式",
+        &["开班式", "开班仪式", "开班典礼"],
+        "mobilization",
+    ),
+    ("表彰会", &["表彰大会", "表彰会", "表彰"], "mobilization"),
+    ("党课", &["党课"], "article"),
+    ("工作会议", &["工作会议"], "mobilization"),
+    (
+        "纪念会",
+        &["纪念大会", "纪念会", "诞辰", "逝世"],
+        "mobilization",
+    ),
+    ("庆祝大会", &["庆祝大会"], "mobilization"),
+    ("团拜会", &["团拜会"], "regular"),
+    ("开幕式", &["开幕式", "开幕致辞", "开幕"], "mobilization"),
+    ("全会", &["全会"], "mobilization"),
+    ("致辞", &["致辞", "贺词"], "mobilization"),
+];
+
+/// The occasion a title or opening names, if it is one of [`OCCASIONS`]: (name, nearest
+/// built-in template).
+pub fn occasion(title: &str, opening: &str) -> Option<(&'static str, &'static str)> {
+    for text in [title, opening] {
+        if let Some((name, _, template)) = OCCASIONS
+            .iter()
+            .find(|(_, words, _)| words.iter().any(|w| text.contains(w)))
+        {
+            return Some((name, template));
+        }
+    }
+    None
+}

@@ -291,6 +291,15 @@ fn pieces(
             conf.end = Sureness::Sure;
             conf.end_reason = "下一篇标题";
         }
+        // nothing cut away: the whole text is the speech
+        if start == 0 && conf.start == Sureness::Guessed {
+            conf.start = Sureness::Sure;
+            conf.start_reason = "文件开头即正文";
+        }
+        if end == lines.len() && conf.end == Sureness::Guessed {
+            conf.end = Sureness::Sure;
+            conf.end_reason = "文件结尾即正文";
+        }
         if end > start {
             out.push((start, end, conf));
         }

@@ -61,7 +61,15 @@ impl Mined {
         if !self.label.is_empty() {
             from = format!("{from}（{}）", self.label);
         }
-        format!("# 由 jianghua mine 从 {from} 提取。\n{body}")
+        let mut head = format!("# 由 jianghua mine 从 {from} 提取。\n");
+        if let Some((name, template)) = to_spec::occasion(&self.speech)
+            && to_spec::guess_template(&self.speech) == template
+        {
+            head.push_str(&format!(
+                "# 场合：{name}。内置模板没有这一类，用的是最接近的 {template}。\n"
+            ));
+        }
+        format!("{head}{body}")
     }
 
     /// The cleaned text, one paragraph per line.
@@ -105,7 +113,17 @@ pub fn mine_text(file: &Path, source: Source, text: &str) -> Vec<Mined> {
     for piece in pieces {
         let (found, removed) = locate::locate(piece.lines, page.title.as_deref());
         file_report.removed_lines.extend(removed);
-        for (j, f) in found.into_iter().enumerate() {
+        for (j, mut f) in found.into_iter().enumerate() {
+            // a piece of a collection opens with its own title (`第2篇 …`, `…篇二`)
+            if !piece.label.is_empty()
+                && j == 0
+                && f.lines
+                    .first()
+                    .is_some_and(|l| crate::doc::roles::could_be_title(l))
+            {
+                f.confidence.title = locate::Sureness::Sure;
+                f.confidence.title_reason = "合集中的篇名";
+            }
             let mut report = if out.is_empty() {
                 std::mem::take(&mut file_report)
             } else {

@@ -20,6 +20,10 @@ pub struct Speech {
     pub parts: Vec<Section>,
     /// Paragraphs from `同志们，…` / `总之，…` after the body.
     pub closing: Vec<String>,
+    /// True when the parts were found by their shape (parallel leads, an ordinal series in
+    /// mixed forms, unnumbered heading lines) rather than by numbered headings.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub parts_guessed: bool,
 }
 
 /// The sentence that announces the parts (`下面，我讲三点意见。`).
@@ -156,11 +160,13 @@ pub fn segment(lines: &[String]) -> Speech {
         for (k, m) in chain {
             heads[k] = Some((Some(m), m.len));
         }
+        speech.parts_guessed = true;
     }
     // without numbered headings, paragraphs that open in parallel are the parts
     if heads.iter().all(Option::is_none) {
         for k in parallel_leads(body) {
             heads[k] = Some((None, 0));
+            speech.parts_guessed = true;
         }
     }
     let unnumbered: Vec<usize> = (0..body.len())
@@ -173,6 +179,7 @@ pub fn segment(lines: &[String]) -> Speech {
         })
         .collect();
     if unnumbered.len() >= 2 {
+        speech.parts_guessed = true;
         for k in unnumbered {
             heads[k] = Some((None, 0));
         }

@@ -35,8 +35,30 @@ pub fn guess_template(speech: &Speech) -> &'static str {
         "review"
     } else if head.contains("推进") {
         "promotion"
+    } else if let Some((_, template)) = occasion(speech) {
+        template
     } else {
         "mobilization"
+    }
+}
+
+/// The occasion the speech names beyond the five built-in types (`开学典礼`, `座谈会`…) and
+/// the nearest built-in template, from its title and first paragraph.
+pub fn occasion(speech: &Speech) -> Option<(&'static str, &'static str)> {
+    let title = speech.title.as_deref().unwrap_or("");
+    let opening = speech.opening.first().map(String::as_str).unwrap_or("");
+    let first = opening.split_inclusive('。').take(2).collect::<String>();
+    crate::doc::roles::occasion(title, &first)
+}
+
+/// The type shown to the user: the occasion with the template used for it, or the template.
+pub fn type_label(speech: &Speech) -> String {
+    let template = guess_template(speech);
+    match occasion(speech) {
+        Some((name, nearest)) if nearest == template => {
+            format!("{name}（内置模板没有这一类，用最接近的 {template}）")
+        }
+        _ => template.to_string(),
     }
 }
 
