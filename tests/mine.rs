@@ -885,3 +885,132 @@ fn rendered_body(m: &Mined) -> String {
         .map(|b| format!("{}\n", b.text()))
         .collect()
 }
+
+/// Our own pages, one per kind of noise or layout real pages have (issue 9), each pinned with a
+/// snapshot (outline with the miner's certainty, removed lines, spec) and rendered back ≥ 98%.
+fn noise_fixture(name: &str) -> Vec<Mined> {
+    let mined = mine_fixture(name);
+    insta::assert_snapshot!(name.replace('.', "_"), describe(&mined));
+    assert_round_trip(&mined);
+    mined
+}
+
+/// Title among page noise: a sidebar link list with `[06-10]` dates, a hit counter whose `次`
+/// stands on its own line; `同学们、老师们：`, an Arabic announced count, a closing without
+/// `同志们，`.
+#[test]
+fn title_after_links_and_counter() {
+    let m = noise_fixture("title_noise.txt");
+    assert_eq!(m.len(), 1);
+    let s = &m[0].speech;
+    assert_eq!(s.title.as_deref(), Some("在全县秋季开学工作会议上的讲话"));
+    assert_eq!(s.salutation.as_deref(), Some("同学们、老师们："));
+    assert_eq!(
+        s.announced(),
+        Some(jianghua::doc::roles::Announced::Count(4))
+    );
+    assert_eq!(s.parts.len(), 4);
+    assert!(s.closing[0].starts_with("最后，祝"), "{:?}", s.closing);
+    assert!(!m[0].cleaned_text().contains('次'));
+}
+
+/// A Markdown page whose date line comes before its `# 标题`.
+#[test]
+fn markdown_date_line_before_title() {
+    let m = noise_fixture("title_noise.md");
+    assert_eq!(
+        m[0].speech.title.as_deref(),
+        Some("在全县防汛工作会议上的讲话")
+    );
+    assert!(!m[0].cleaned_text().contains("2025-06-10"));
+}
+
+/// A lead box before the speech, a photo caption, footnote marks, print/close links,
+/// previous/next links and a site footer after it: only the speech is left, no footnote mark.
+#[test]
+fn footer_links_and_lead_box_go() {
+    let m = noise_fixture("footer_noise.txt");
+    assert_eq!(m.len(), 1);
+    let text = m[0].cleaned_text();
+    for noise in [
+        "导读",
+        "图为",
+        "[1]",
+        "打印",
+        "上一篇",
+        "信箱",
+        "版权",
+        "地址",
+    ] {
+        assert!(!text.contains(noise), "{noise} kept:\n{text}");
+    }
+    assert!(text.ends_with("谢谢大家！\n"), "{text}");
+}
+
+/// The speech's own markers and punctuation come back as written: `三、` and `（四）` where the
+/// renderer would start at 一, `1．`, a list item's `；`, inline `一是…；二是…`, a heading's `。`.
+#[test]
+fn the_speech_keeps_its_own_words() {
+    let m = noise_fixture("own_words.txt");
+    let rendered = round_trip(&m[0]);
+    for words in [
+        "三、下一步工作安排",
+        "（四）强化要素保障。",
+        "逐项协调解决；",
+        "1．抓好开工项目。一是加快手续办理；二是加快征地拆迁；",
+        "2．抓好储备项目。",
+        "最后，我就项目服务工作再强调四点意见。",
+    ] {
+        assert!(rendered.contains(words), "{words} lost:\n{rendered}");
+    }
+}
+
+/// A slogan line under the title stays out of the parts; `1+X` is not a placeholder.
+#[test]
+fn slogan_is_not_a_part_and_1_plus_x_is_no_placeholder() {
+    let m = noise_fixture("slogan_levels.txt");
+    let s = &m[0].speech;
+    assert_eq!(s.parts.len(), 3);
+    assert!(
+        s.parts
+            .iter()
+            .all(|p| p.level == 1 && p.marker.ends_with('、'))
+    );
+    assert!(m[0].placeholders.is_empty(), "{:?}", m[0].placeholders);
+}
+
+/// Two reports on one page are two speeches; the news item after them is no part of either.
+#[test]
+fn several_texts_on_one_page() {
+    let m = noise_fixture("several_texts.txt");
+    let titles: Vec<_> = m
+        .iter()
+        .map(|m| m.speech.title.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(titles, ["县发改局局长述职报告", "县财政局局长述职报告"]);
+    assert!(
+        !m[1].cleaned_text().contains("展销会"),
+        "{}",
+        m[1].cleaned_text()
+    );
+}
+
+/// `各位教职员工，大家好！` is a salutation; `强调3个问题` announces three; a 座谈会 is reported as
+/// such with the nearest built-in template.
+#[test]
+fn other_audiences_and_occasions() {
+    let m = noise_fixture("audiences.txt");
+    let s = &m[0].speech;
+    assert_eq!(s.salutation.as_deref(), Some("各位教职员工"));
+    assert_eq!(
+        s.announced(),
+        Some(jianghua::doc::roles::Announced::Count(3))
+    );
+    assert!(
+        mine::outline::summary(&m[0])
+            .contains("类型 座谈会（内置模板没有这一类，用最接近的 regular）"),
+        "{}",
+        mine::outline::summary(&m[0])
+    );
+    assert!(m[0].spec_toml().contains("# 场合：座谈会。"));
+}

@@ -1074,3 +1074,18 @@ pub fn occasion(title: &str, opening: &str) -> Option<(&'static str, &'static st
     }
     None
 }
+
+/// Sentences a speech or report ends with (`以上报告，请予评议。`, `谢谢大家！`).
+pub const SIGN_OFFS: [&str; 6] = [
+    "以上报告",
+    "以上发言",
+    "以上汇报",
+    "请予评议",
+    "请审议",
+    "我就讲这些",
+];
+
+/// True for a speech's last line: a thanks or a sign-off.
+pub fn is_sign_off(text: &str) -> bool {
+    is_thanks(text) || SIGN_OFFS.iter().any(|s| text.trim_start().starts_with(s))
+}

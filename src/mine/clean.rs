@@ -296,7 +296,34 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
         Cow::Borrowed(_) => spaced.into_owned(),
     };
     let text = standard_leading_marker(text);
+    let text = drop_footnote_marks(text);
     remove_injected(text, injected)
+}
+
+/// Drops footnote marks (`[1]`, `［2］`) that follow Chinese text or punctuation.
+fn drop_footnote_marks(text: String) -> String {
+    if !text.contains(['[', '［']) {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '[' | '［') && i > 0 && (is_cjk(chars[i - 1]) || is_han(chars[i - 1])) {
+            let digits = chars[i + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .count();
+            if (1..=3).contains(&digits) && matches!(chars.get(i + 1 + digits), Some(']' | '］')) {
+                i += digits + 2;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 fn is_space(c: char, keep_ideographic: bool) -> bool {
@@ -342,8 +369,8 @@ fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A leading marker `1．` / `１.` is written `1.`, `1)` is written `1）`, `(1)` / `(一)` are
-/// written `（1）` / `（一）` (GB/T 9704 forms).
+/// A leading marker `1)` is written `1）`, `(1)` / `(一)` are written `（1）` / `（一）`
+/// (full-width brackets in Chinese text); `1．` keeps its own dot.
 fn standard_leading_marker(text: String) -> String {
     let first = text.chars().next();
     if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '(') {
@@ -354,14 +381,7 @@ fn standard_leading_marker(text: String) -> String {
         .iter()
         .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
         .count();
-    if digits > 0 && matches!(out.get(digits), Some('．') | Some('.')) {
-        for c in &mut out[..digits] {
-            if ('０'..='９').contains(c) {
-                *c = char::from(b'0' + (*c as u32 - '０' as u32) as u8);
-            }
-        }
-        out[digits] = '.';
-    }
+    // `1．` and `１.` stay as written: the speech's own marker (it is read as 1. all the same)
     if digits > 0 && out.get(digits) == Some(&')') {
         out[digits] = '）';
     }
@@ -464,6 +484,13 @@ pub fn placeholders(lines: &[String]) -> Vec<Placeholder> {
                 && b[i - 1].is_ascii_digit()
             {
                 start = i - 2;
+            }
+            // 1+X, X+1: a term of a formula, not a placeholder
+            let formula = (start > 0 && matches!(b[start - 1], b'+' | b'-'))
+                || matches!(b.get(j), Some(b'+'));
+            if k == 1 && formula {
+                i = j;
+                continue;
             }
             let prev_latin = start > 0 && b[start - 1].is_ascii_alphabetic();
             let next_latin = b.get(j).is_some_and(u8::is_ascii_alphabetic);
@@ -569,7 +596,7 @@ mod tests {
         assert_eq!(norm("(1)X"), "（1）X");
         assert_eq!(norm("2)X"), "2）X");
         assert_eq!(norm("5.18博物馆日"), "5.18博物馆日");
-        assert_eq!(norm("３．抓好学习"), "3.抓好学习");
+        assert_eq!(norm("３．抓好学习"), "３．抓好学习");
     }
 
     #[test]

@@ -300,6 +300,23 @@ fn pieces(
             conf.end = Sureness::Sure;
             conf.end_reason = "文件结尾即正文";
         }
+        // an untitled text without a salutation before a titled speech is a news lead
+        if n == 0 && starts.len() > 1 && conf.title != Sureness::Sure && salut.is_none() {
+            continue;
+        }
+        // a sign-off (`以上报告，请予评议。`, `谢谢大家！`) followed by another title ends the
+        // speech; what follows is another text
+        if let Some(x) = (start..end.saturating_sub(2)).find(|&x| {
+            roles::is_sign_off(&lines[x])
+                && roles::could_be_title(&lines[x + 1])
+                && !roles::is_salutation(&lines[x + 1])
+                && lines[x + 1].chars().count() >= 6
+                && (x + 2..end.min(x + 4)).any(|j| prose[j])
+        }) {
+            end = x + 1;
+            conf.end = Sureness::Sure;
+            conf.end_reason = "结束语后是另一篇的标题";
+        }
         if end > start {
             out.push((start, end, conf));
         }

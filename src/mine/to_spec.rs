@@ -6,7 +6,7 @@ use super::segment::{Enumerated, Section, Speech};
 use crate::doc::roles::{Announced, Form};
 use crate::numerals;
 use crate::render::heading_form;
-use crate::spec::{Closing, Enumeration, Kind, Numbering, Opening, Part, Spec};
+use crate::spec::{Closing, Enumeration, HeadingStyle, Kind, Numbering, Opening, Part, Spec};
 
 /// The built-in template a speech most resembles, from its title and opening.
 pub fn guess_template(speech: &Speech) -> &'static str {
@@ -279,6 +279,28 @@ fn keep_markers(parts: &mut [Part], sections: &[Section], level: usize, levels: 
     }
 }
 
+/// List items ending in `；` keep their mark: the renderer ends every paragraph with `。`, so a
+/// run of such items and the item that ends the list are kept as one paragraph whose lines join
+/// without a break (the words stay; the items share a paragraph).
+fn keep_list_marks(paragraphs: Vec<String>) -> Vec<String> {
+    if !paragraphs.iter().any(|p| p.ends_with('；')) {
+        return paragraphs;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+    let mut open = false;
+    for p in paragraphs {
+        match out.last_mut() {
+            Some(last) if open => {
+                last.push('\n');
+                last.push_str(&p);
+            }
+            _ => out.push(p.clone()),
+        }
+        open = p.ends_with('；');
+    }
+    out
+}
+
 fn enumeration_of(form: Form) -> Enumeration {
     match form {
         Form::Yao => Enumeration::Yao,
@@ -298,10 +320,11 @@ fn renders_verbatim(e: &Enumerated) -> bool {
         .iter()
         .enumerate()
         .all(|(k, m)| e.form.write(k + 1, n).is_ok_and(|w| w == *m));
+    // the renderer ends a point with 。: a point of the sample ending in ； stays in its paragraph
     let ends = e
         .points
         .iter()
-        .all(|p| p.trim_end().ends_with(['。', '！', '？', '：', '；', '…']));
+        .all(|p| p.trim_end().ends_with(['。', '！', '？', '：', '…']));
     markers_match && ends
 }
 
@@ -329,6 +352,21 @@ fn part(s: &Section, levels: &[Form]) -> Part {
         }
         None => p.paragraphs.extend(s.body.iter().cloned()),
     }
+    // a standalone heading with its own `。`/`；`: the renderer trims a standalone heading's
+    // end mark, so it is written as a lead on its own line (run-in, no first paragraph), which
+    // keeps the mark, and its paragraphs follow
+    if s.style == HeadingStyle::Standalone
+        && !p.heading.is_empty()
+        && s.heading.ends_with(['。', '；', '！'])
+        && p.points.is_empty()
+    {
+        p.heading_style = Some(HeadingStyle::RunIn);
+        let mut after = std::mem::take(&mut p.paragraphs);
+        after.append(&mut p.after);
+        p.after = after;
+    }
+    p.paragraphs = keep_list_marks(std::mem::take(&mut p.paragraphs));
+    p.after = keep_list_marks(std::mem::take(&mut p.after));
     // a kind with points and no paragraphs would make the template add its stock lead-in
     let stock_intro = p.paragraphs.is_empty() && !p.points.is_empty();
     if s.level == 1 && !stock_intro && s.kind != Kind::Other {
