@@ -784,7 +784,7 @@ fn real_pages_mine_to_their_speech() {
             p.map(|p| squash(&format!("{}{}", p.marker, p.heading)))
         };
         let announced = match s.announced() {
-            Some(jianghua::doc::roles::Announced::Count(n)) => Some(n as u64),
+            Some(jianghua::doc::roles::Announced::Count(n)) => Some(n),
             _ => None,
         };
         let closing = {
