@@ -930,13 +930,51 @@ pub fn leading_salutation(text: &str) -> Option<usize> {
     let rest = rest
         .strip_prefix(['，', ',', '：', ':', '！'])
         .unwrap_or(rest);
-    let greets = GREETINGS.iter().any(|g| rest.starts_with(g));
+    let greets = GREETINGS.iter().any(|g| rest.starts_with(g)) || greeting_len(rest).is_some();
     (greets || text[run..].starts_with(['：', ':'])).then_some(run)
 }
 
-/// True for a paragraph that opens a speech with a greeting (`大家好！…`).
+/// True for a paragraph that opens a speech with a greeting (`大家好！…`, `上午好！`,
+/// `大家早上好！`, `新学期好！`).
 pub fn opens_speech(text: &str) -> bool {
-    GREETINGS.iter().any(|g| text.starts_with(g))
+    greeting_len(text).is_some()
+}
+
+/// Times and occasions a greeting names (`上午好`, `新年好`).
+const GREETING_TIMES: [&str; 9] = [
+    "早上",
+    "上午",
+    "中午",
+    "下午",
+    "晚上",
+    "新年",
+    "新学期",
+    "节日",
+    "",
+];
+
+/// Byte length of a greeting at the start of `text`: `大家` / `各位` (optional), a time
+/// (optional), `好`.
+pub fn greeting_len(text: &str) -> Option<usize> {
+    let mut rest = text;
+    for who in ["大家", "各位", "你们"] {
+        if let Some(r) = rest.strip_prefix(who) {
+            rest = r;
+            break;
+        }
+    }
+    for time in GREETING_TIMES {
+        if let Some(r) = rest.strip_prefix(time)
+            && let Some(r) = r.strip_prefix('好')
+        {
+            // a bare 好 needs someone greeted (`大家好`), not `好的`
+            if time.is_empty() && rest.len() == text.len() {
+                return None;
+            }
+            return Some(text.len() - r.len());
+        }
+    }
+    None
 }
 
 /// True for a short thanks that ends a speech (`谢谢大家！`, `谢谢！`).
@@ -980,7 +1018,14 @@ pub fn opens_closing_wide(text: &str) -> bool {
 
 /// True when a line ends the way a speech title does (`讲话`, `致辞`, `发言`…).
 pub fn has_title_ending(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(['》', '”']);
+    let mut t = text.trim().trim_end_matches(['》', '”']);
+    // a number after the title in a collection: `……讲话稿（一）`, `……致辞(2)`
+    if let Some(open) = t.rfind(['（', '('])
+        && t.ends_with(['）', ')'])
+        && t[open..].chars().count() <= 5
+    {
+        t = &t[..open];
+    }
     TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
         || ["致词", "贺词", "演讲", "讲话稿", "党课", "说明"]
             .iter()
@@ -1029,6 +1074,10 @@ mod wide_tests {
         assert!(opens_closing_wide("同志们！明年是关键之年。"));
         assert!(!opens_closing_wide("同学们，大家好。"));
         assert!(is_vocative_line("同志们、朋友们！"));
+        for g in ["大家好！", "上午好！", "大家早上好！", "新学期好！"] {
+            assert!(opens_speech(g), "{g}");
+        }
+        assert!(!opens_speech("好的，我们开始。"));
     }
 }
 

@@ -367,6 +367,22 @@ fn parallel_leads(body: &[String]) -> Vec<usize> {
     if let Some(g) = pick(lead) {
         return g;
     }
+    // (a2) leads framed alike up to the first comma (`在……方面，`)
+    let mut framed: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, p) in body.iter().enumerate().skip(1) {
+        if let Some(at) = p.find('，') {
+            let chars: Vec<char> = p[..at].chars().collect();
+            if (4..=12).contains(&chars.len()) && usable(p) && p.len() > at + 3 * 10 {
+                let key: String = [chars[0], chars[chars.len() - 2], chars[chars.len() - 1]]
+                    .iter()
+                    .collect();
+                framed.entry(key).or_default().push(k);
+            }
+        }
+    }
+    if let Some(g) = pick(framed) {
+        return g;
+    }
     // (b) the same ending of a short first sentence
     let mut frame: HashMap<String, Vec<usize>> = HashMap::new();
     for (k, p) in body.iter().enumerate().skip(1) {
