@@ -167,6 +167,7 @@ pub fn clean(text: &str) -> Cleaned {
     let mut report = CleanReport::default();
     let raw: Vec<&str> = text.lines().collect();
     let blank_separated = is_blank_separated(&raw);
+    let wrap_width = wrap_width(&raw);
 
     // 1. Site noise: single lines, and short blocks that carry any noise line (ad blocks).
     let mut keep: Vec<bool> = raw.iter().map(|l| !is_noise_line(l)).collect();
@@ -225,11 +226,22 @@ pub fn clean(text: &str) -> Cleaned {
             continue;
         }
         let indented = line.starts_with([' ', '\t', '\u{3000}', '\u{a0}']);
-        let continues = blank_separated
+        let mid_sentence = |p: &str| {
+            p.ends_with(['；', ';', '，', ',', '、']) || p.chars().last().is_some_and(is_han)
+        };
+        let continues = (blank_separated
             && prev_nonblank
             && !indented
-            && paragraphs.last().is_some_and(|p| {
-                p.ends_with(['；', ';', '，', ',', '、']) || p.chars().last().is_some_and(is_han)
+            && paragraphs.last().is_some_and(|p| mid_sentence(p)))
+            // hard-wrapped text: a full-width previous line broken mid-sentence
+            || wrap_width.is_some_and(|w| {
+                i > 0
+                    && trim_line(raw[i - 1]).chars().count() + 1 >= w
+                    && prev_nonblank
+                    && mid_sentence(trim_line(raw[i - 1]))
+                    && roles::heading_marker(trim_line(raw[i - 1])).is_none()
+                    && roles::heading_marker(trimmed).is_none()
+                    && !roles::is_salutation(trimmed)
             });
         if continues {
             if let Some(last) = paragraphs.last_mut() {
@@ -261,6 +273,27 @@ pub fn clean(text: &str) -> Cleaned {
 
 fn trim_line(line: &str) -> &str {
     line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}')
+}
+
+/// The line width of hard-wrapped text: the most common length of long lines, when it is at
+/// least 20 characters and at least eight long lines, half of them, have it (±1 for a trailing
+/// mark). None otherwise.
+fn wrap_width(raw: &[&str]) -> Option<usize> {
+    let lens: Vec<usize> = raw
+        .iter()
+        .map(|l| trim_line(l).chars().count())
+        .filter(|&n| n >= 15)
+        .collect();
+    let mut counts = std::collections::HashMap::new();
+    for &n in &lens {
+        *counts.entry(n).or_insert(0usize) += 1;
+    }
+    let (&width, _) = counts.iter().max_by_key(|(n, c)| (**c, **n))?;
+    let near = lens
+        .iter()
+        .filter(|&&n| n + 1 >= width && n <= width + 1)
+        .count();
+    (width >= 20 && near >= 8 && near * 2 >= lens.len()).then_some(width)
 }
 
 /// True when most paragraphs are separated by blank lines.
@@ -621,6 +654,31 @@ mod tests {
         assert_eq!(inj, ["心得体会"]);
         let got = normalize_line("出实招、范文写作下功夫，工作总结保证落实", &mut inj);
         assert_eq!(got, "出实招、下功夫，保证落实");
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_paragraphs() {
+        let wrapped = "同志们：\n\
+今天召开全市营商环境工作会议，主要任务是总结去\n\
+年以来优化营商环境的工作，分析存在的问题，部署\n\
+今年的重点任务。\n\
+一、认清形势\n\
+当前，区域之间的竞争越来越表现为营商环境的竞争\n\
+，我们必须增强紧迫感，把优化营商环境作为一号工\n\
+程来抓，以环境之优赢得发展之先，切实做到人人都\n\
+是营商环境，事事关系发展大局。\n\
+二、突出重点\n\
+要深化审批制度改革，推进一网通办、跨省通办，让\n\
+企业和群众办事更方便、更快捷，把惠企政策落实到\n\
+位，推动免申即享，真正让市场主体有感、满意、放\n\
+心。\n";
+        let lines = clean(wrapped).lines;
+        assert_eq!(lines.len(), 6, "{lines:#?}");
+        assert_eq!(
+            lines[3],
+            "当前，区域之间的竞争越来越表现为营商环境的竞争，我们必须增强紧迫感，把优化营商环境作为一号工程来抓，以环境之优赢得发展之先，切实做到人人都是营商环境，事事关系发展大局。"
+        );
+        assert_eq!(lines[2], "一、认清形势");
     }
 
     #[test]

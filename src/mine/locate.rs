@@ -75,7 +75,10 @@ pub fn is_prose(l: &str) -> bool {
 /// A short spoken line: a sentence with its end mark (`请全体起立！`, `“爱！”`).
 fn is_spoken(l: &str) -> bool {
     let t = l.trim_end_matches(['”', '’', '」']);
-    han(l) >= 1 && t.ends_with(['。', '！', '？', '…']) && !roles::is_thanks(l)
+    let sentence = han(l) >= 1 && t.ends_with(['。', '！', '？', '…']) && !roles::is_thanks(l);
+    // a line of hard-wrapped prose: Chinese text broken mid-sentence
+    let wrapped = han(l) >= 8 && (l.contains('，') || l.ends_with(['，', '、']));
+    sentence || wrapped
 }
 
 /// Most short lines allowed between two prose lines of one text (headings, vocatives).
