@@ -141,6 +141,11 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
     let mut found = Vec::new();
     for (a, b) in chosen {
         for (s, e, conf) in pieces(&lines, &prose, a, b, page_title) {
+            // another text on the page is a speech only with a title or a salutation of its own
+            let marked = conf.title == Sureness::Sure || conf.start_reason == "称呼语";
+            if (a, b) != best && !marked {
+                continue;
+            }
             keep[s..e].iter_mut().for_each(|k| *k = true);
             let mut piece: Vec<String> = lines[s..e].to_vec();
             // a title from the page when the piece has none of its own
