@@ -821,7 +821,7 @@ fn real_pages_mine_to_their_speech() {
             mark(checks[5]),
             mark(checks[6]),
             expect.kind,
-            mine::to_spec::guess_template(&m.speech)
+            mine::to_spec::type_label(&m.speech)
         );
         // JIANGHUA_MINE_DEBUG=DIR writes each speech's rendered body and mined structure there
         if let Some(out) = std::env::var_os("JIANGHUA_MINE_DEBUG") {

@@ -550,6 +550,7 @@ pub fn placeholders(lines: &[String]) -> Vec<Placeholder> {
 /// paragraph, the last one before any byline is the title; earlier ones (the site's page title,
 /// a repeated title) are dropped. Later lines that repeat the title are dropped too.
 pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> {
+    let lines = join_two_line_title(lines);
     let head_end = lines
         .iter()
         .take(8)
@@ -568,7 +569,10 @@ pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> 
     // longer one (the page title above a speaker's name) comes first
     let title_at = lines[..first_byline]
         .iter()
-        .rposition(|l| roles::could_be_title(l) && roles::has_title_ending(l))
+        .rposition(|l| {
+            // `领导致辞` alone is a section label of the site, not a title
+            roles::could_be_title(l) && roles::has_title_ending(l) && l.chars().count() >= 7
+        })
         .or_else(|| {
             let cands: Vec<usize> = (0..first_byline)
                 .filter(|&i| roles::could_be_title(&lines[i]) && !lines[i].starts_with(['-', '—']))
@@ -578,11 +582,15 @@ pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> 
                 .iter()
                 .copied()
                 .max_by_key(|&i| (lines[i].chars().count(), usize::MAX - i))?;
-            Some(if lines[last].chars().count() <= 4 {
-                longest
-            } else {
-                last
-            })
+            // a short last line under a longer one is the speaker's or authors' names
+            let short = lines[last].chars().count();
+            Some(
+                if short <= 4 || (short <= 8 && lines[longest].chars().count() >= 2 * short) {
+                    longest
+                } else {
+                    last
+                },
+            )
         });
     let title = title_at.map(|i| squash(&lines[i]));
     let mut out = Vec::with_capacity(lines.len());
@@ -603,6 +611,30 @@ pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> 
         }
     }
     out
+}
+
+/// A title printed over two lines (`新发展阶段贯彻新发展理念` / `必然要求构建新发展格局`) is one
+/// title: two title-like lines of at least six characters each at the head, neither a speech
+/// title on its own nor a subtitle (`——…`), followed by a short line (a name) or a byline.
+fn join_two_line_title(mut lines: Vec<String>) -> Vec<String> {
+    let ok = |l: &str| {
+        roles::could_be_title(l)
+            && l.chars().count() >= 6
+            && !roles::has_title_ending(l)
+            && !l.starts_with(['-', '—'])
+            && !roles::is_salutation_start(l)
+    };
+    for k in 0..lines.len().min(4).saturating_sub(2) {
+        let next = &lines[k + 2];
+        let then_name =
+            (next.chars().count() <= 8 && roles::could_be_title(next)) || roles::is_byline(next);
+        if ok(&lines[k]) && ok(&lines[k + 1]) && then_name {
+            let second = lines.remove(k + 1);
+            lines[k].push_str(&second);
+            break;
+        }
+    }
+    lines
 }
 
 fn squash(s: &str) -> String {

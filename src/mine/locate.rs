@@ -140,7 +140,7 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
     let mut keep = vec![false; lines.len()];
     let mut found = Vec::new();
     for (a, b) in chosen {
-        for (s, e, conf) in pieces(&lines, &prose, a, b, page_title) {
+        for (s, e, conf, title_line) in pieces(&lines, &prose, a, b, page_title) {
             // another text on the page is a speech only with a title or a salutation of its own
             let marked = conf.title == Sureness::Sure || conf.start_reason == "称呼语";
             if (a, b) != best && !marked {
@@ -148,6 +148,10 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
             }
             keep[s..e].iter_mut().for_each(|k| *k = true);
             let mut piece: Vec<String> = lines[s..e].to_vec();
+            if let Some(t) = title_line {
+                keep[t] = true;
+                piece.insert(0, lines[t].clone());
+            }
             // a title from the page when the piece has none of its own
             if conf.title_reason == "网页标题"
                 && let Some(t) = page_title
@@ -208,7 +212,7 @@ fn pieces(
     a: usize,
     b: usize,
     page_title: Option<&str>,
-) -> Vec<(usize, usize, Confidence)> {
+) -> Vec<(usize, usize, Confidence, Option<usize>)> {
     // starts: a speech title inside the block followed soon by prose or a salutation
     let mut starts = vec![a];
     for i in a + 1..b {
@@ -221,6 +225,7 @@ fn pieces(
     let mut out = Vec::new();
     for (n, &s) in starts.iter().enumerate() {
         let e = starts.get(n + 1).copied().unwrap_or(b);
+        let mut title_line = None;
         let mut conf = Confidence {
             start: Sureness::Guessed,
             start_reason: "正文起点按文字形态推测",
@@ -274,7 +279,19 @@ fn pieces(
                 conf.start = Sureness::Sure;
                 conf.start_reason = "讲话标题";
             }
-        } else if page_title.is_some() && n == 0 {
+        } else if let Some(t) = (start.saturating_sub(4)..start)
+            .rev()
+            .find(|&i| i >= a.saturating_sub(6) && is_speech_title(&lines[i]))
+        {
+            // a speech title a few lines above, past a news lead or photo caption
+            conf.title = Sureness::Sure;
+            conf.title_reason = "讲话标题";
+            title_line = Some(t);
+        } else if page_title.is_some()
+            && n == 0
+            && !(start..e.min(start + 4))
+                .any(|i| roles::could_be_title(&lines[i]) && lines[i].chars().count() >= 7)
+        {
             conf.title = Sureness::Guessed;
             conf.title_reason = "网页标题";
         } else if (start..e)
@@ -326,7 +343,7 @@ fn pieces(
             conf.end_reason = "结束语后是另一篇的标题";
         }
         if end > start {
-            out.push((start, end, conf));
+            out.push((start, end, conf, title_line));
         }
     }
     out
