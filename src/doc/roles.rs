@@ -422,7 +422,7 @@ pub enum Announced {
 }
 
 /// Measure phrases after which a transition states its count.
-const ANNOUNCE_NOUNS: [&str; 8] = [
+pub const ANNOUNCE_NOUNS: [&str; 8] = [
     "点",
     "个方面",
     "方面",
@@ -1138,3 +1138,16 @@ pub const SIGN_OFFS: [&str; 6] = [
 pub fn is_sign_off(text: &str) -> bool {
     is_thanks(text) || SIGN_OFFS.iter().any(|s| text.trim_start().starts_with(s))
 }
+
+/// Words that name the five built-in speech types in a title (checked first) or in the title
+/// and first paragraph, in order: (where, word, template).
+pub const TYPE_WORDS: [(bool, &str, &str); 8] = [
+    (true, "述职", "review"),
+    (true, "评议", "review"),
+    (true, "例会", "regular"),
+    (true, "推进会", "promotion"),
+    (false, "动员", "mobilization"),
+    (false, "部署", "mobilization"),
+    (false, "述职", "review"),
+    (false, "推进", "promotion"),
+];

@@ -21,20 +21,13 @@ pub fn guess_template(speech: &Speech) -> &'static str {
                 .closing
                 .first()
                 .is_some_and(|c| c.starts_with("总之")));
-    if title.contains("述职") || title.contains("评议") {
-        "review"
-    } else if title.contains("例会") {
-        "regular"
-    } else if title.contains("推进会") {
-        "promotion"
+    let words = &crate::doc::roles::TYPE_WORDS;
+    if let Some((_, _, t)) = words.iter().find(|(t, w, _)| *t && title.contains(w)) {
+        t
     } else if article {
         "article"
-    } else if head.contains("动员") || head.contains("部署") {
-        "mobilization"
-    } else if head.contains("述职") {
-        "review"
-    } else if head.contains("推进") {
-        "promotion"
+    } else if let Some((_, _, t)) = words.iter().find(|(t, w, _)| !*t && head.contains(w)) {
+        t
     } else if let Some((_, template)) = occasion(speech) {
         template
     } else {
@@ -80,7 +73,7 @@ fn transition_template(text: &str, announced: Announced, parts: usize) -> String
         return text.to_string();
     }
     let word = numerals::count(parts as u64);
-    for noun in ["点", "个方面", "方面"] {
+    for noun in crate::doc::roles::ANNOUNCE_NOUNS {
         let needle = format!("{word}{noun}");
         if let Some(at) = text.find(&needle) {
             return format!("{}{{n}}{}", &text[..at], &text[at + word.len()..]);
