@@ -1,5 +1,5 @@
 //! Fuzz target: arbitrary bytes through decode → page markup → clean → split → locate →
-//! segment → spec → TOML → load → render, plus the outline with its certainty line.
+//! segment → spec → TOML → load, plus the outline with its certainty line.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,13 +19,9 @@ fuzz_target!(|data: &[u8]| {
             let toml = m.spec_toml();
             let _ = jianghua::mine::outline::outline(m);
             let _ = jianghua::mine::outline::summary(m);
-            // a mined spec loads and renders, or says why; it never panics
-            if let Ok(spec) = jianghua::spec::parse(&toml, Path::new("mined.toml")) {
-                let _ = jianghua::render::render_doc(
-                    &spec,
-                    &jianghua::template::TemplateSet::default(),
-                );
-            }
+            // a mined spec loads back, or says why; it never panics (rendering is covered by
+            // the proptests: compiling the templates per input would slow fuzzing 40-fold)
+            let _ = jianghua::spec::parse(&toml, Path::new("mined.toml"));
         }
     }
 });
