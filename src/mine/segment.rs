@@ -306,10 +306,15 @@ fn ordinal_chain(
         if let Some((Some(m), _)) = heads[k] {
             return matches!(m.form, Form::Yao | Form::Di | Form::Shi).then_some(m);
         }
-        roles::inline_markers(&body[k])
-            .first()
-            .filter(|i| i.at == 0 && i.marker.form == Form::Shi)
-            .map(|i| i.marker)
+        // `一是…` at the paragraph's start (read directly: scanning every paragraph for inline
+        // markers costs throughput)
+        let p = &body[k];
+        let (n, used) = crate::numerals::parse_prefix(p)?;
+        (n > 0 && p[used..].starts_with('是')).then_some(Marker {
+            form: Form::Shi,
+            ordinal: n,
+            len: used + '是'.len_utf8(),
+        })
     };
     let mut chain: Vec<(usize, Marker)> = Vec::new();
     for k in 0..body.len() {
