@@ -1,5 +1,5 @@
-//! Mining throughput: the seeds (from `$JIANGHUA_CORPUS/seeds`, default `../shared/corpus`;
-//! our fixtures when the corpus is absent) repeated to at least 100 MB of files, mined in
+//! Mining throughput: the seeds and the real pages (from `$JIANGHUA_CORPUS/seeds` and
+//! `real/raw`, default `../shared/corpus`; our fixtures when the corpus is absent) repeated to at least 100 MB of files, mined in
 //! parallel across files with rayon, on one thread and on all cores.
 //! Run: `cargo bench --bench mine`; MB/s per core = the one-thread figure.
 
@@ -31,6 +31,14 @@ fn sample_files() -> Vec<(PathBuf, Vec<u8>)> {
             (p, bytes)
         })
         .collect();
+    // the real pages too (web noise, Markdown front matter, GB18030, .docx), when present
+    let real = dir.join("../real/raw");
+    if let Ok(entries) = std::fs::read_dir(&real) {
+        for p in entries.map(|e| e.expect("entry").path()) {
+            let bytes = std::fs::read(&p).expect("read sample");
+            files.push((p, bytes));
+        }
+    }
     files.sort();
     files
 }

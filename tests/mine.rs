@@ -286,7 +286,7 @@ fn cli_mine_writes_one_spec_per_speech_named_after_the_title() {
     assert!(ok, "{stderr}");
     assert_eq!(
         stdout,
-        "《在全镇安全生产工作会议上的讲话》（第1篇）：类型 mobilization，2 个部分，过渡句宣布两点，无占位符\n  → 已写入 specs/在全镇安全生产工作会议上的讲话.toml\n《经验交流会讲话篇一》（第2篇·篇一）：类型 mobilization，3 个部分，没有过渡句，无占位符\n  → 已写入 specs/经验交流会讲话篇一.toml\n《经验交流会讲话篇二》（第2篇·篇二）：类型 article，1 个部分，没有过渡句，无占位符\n  → 已写入 specs/经验交流会讲话篇二.toml\n"
+        "《在全镇安全生产工作会议上的讲话》（第1篇）：类型 工作会议（内置模板没有这一类，用最接近的 mobilization），2 个部分，过渡句宣布两点，无占位符\n  → 已写入 specs/在全镇安全生产工作会议上的讲话.toml\n《经验交流会讲话篇一》（第2篇·篇一）：类型 mobilization，3 个部分，没有过渡句，无占位符\n  → 已写入 specs/经验交流会讲话篇一.toml\n《经验交流会讲话篇二》（第2篇·篇二）：类型 article，1 个部分，没有过渡句，无占位符\n  → 已写入 specs/经验交流会讲话篇二.toml\n"
     );
     let spec = jianghua::spec::load(&dir.path().join("specs/在全镇安全生产工作会议上的讲话.toml"))
         .unwrap();
@@ -693,4 +693,324 @@ fn our_own_docx_and_markdown_mine_back() {
             );
         }
     }
+}
+
+/// Structure the miner gets wrong on the real set, with why; the test fails when one of them
+/// starts to pass (shorten the list) as much as when a new one appears.
+/// - 04: `总之，…` opens a paragraph five from the end, inside the sixth part's argument; the
+///   reader takes only the last paragraph as the closing. No mark tells the two apart.
+/// - 16: the closing is the last three paragraphs of a speech without parts or closing words.
+const KNOWN_MISSES: &[(&str, &str)] = &[("04", "closing"), ("16", "closing")];
+
+/// What a reader sees in one real speech (`real/expect/*.json`).
+#[derive(serde::Deserialize, Debug)]
+struct Expect {
+    #[serde(rename = "type")]
+    kind: String,
+    title: String,
+    parts: usize,
+    announced: Option<u64>,
+    salutation: Option<String>,
+    first_heading: Option<String>,
+    last_heading: Option<String>,
+    closing_starts: Option<String>,
+}
+
+/// Text with whitespace removed and a heading sentence's end mark dropped, for comparing
+/// headings and salutations.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_end_matches(['。', '：', ':', '；', '！', '，'])
+        .to_string()
+}
+
+/// The real pages (`$JIANGHUA_CORPUS/real`): every speech mined from its raw page, with its
+/// noise, renders back ≥ 98% like the hand-made gold body, and its structure (parts, announced
+/// count, salutation, first and last heading, closing) is what a reader sees. Prints a table.
+#[test]
+fn real_pages_mine_to_their_speech() {
+    let Some(dir) = corpus() else {
+        println!("skipped: corpus not found (set JIANGHUA_CORPUS or put it at ../shared/corpus)");
+        return;
+    };
+    let real = dir.join("real");
+    if !real.join("raw").is_dir() {
+        assert!(
+            std::env::var_os("JIANGHUA_CORPUS").is_none(),
+            "{} has no real/raw folder",
+            dir.display()
+        );
+        println!("skipped: no real/ set in the corpus");
+        return;
+    }
+    let mut raws: Vec<PathBuf> = std::fs::read_dir(real.join("raw"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    raws.sort();
+    let filter = std::env::var("JIANGHUA_REAL").unwrap_or_default();
+    println!(
+        "{:<6} {:>8} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}  type",
+        "speech", "similar", "parts", "annc", "salut", "first", "last", "close", "title"
+    );
+    let mut failures = Vec::new();
+    for raw in &raws {
+        let stem = raw.file_stem().unwrap().to_string_lossy().to_string();
+        if !stem.starts_with(&filter) {
+            continue;
+        }
+        let gold = std::fs::read_to_string(real.join("gold").join(format!("{stem}.txt"))).unwrap();
+        let expect: Expect = serde_json::from_str(
+            &std::fs::read_to_string(real.join("expect").join(format!("{stem}.json"))).unwrap(),
+        )
+        .unwrap();
+        let mined = mine::mine_file(raw).unwrap_or_else(|e| panic!("{stem}: {e}"));
+        // the speech is the mined piece most like the gold body (a page may hold others)
+        let scored: Vec<(f64, String, &Mined)> = mined
+            .iter()
+            .map(|m| {
+                let body = rendered_body(m);
+                (mine::similarity(&body, &gold), body, m)
+            })
+            .collect();
+        let (sim, body, m) = scored
+            .into_iter()
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap();
+        let s = &m.speech;
+        let heading = |p: Option<&mine::segment::Section>| {
+            p.map(|p| squash(&format!("{}{}", p.marker, p.heading)))
+        };
+        let announced = match s.announced() {
+            Some(jianghua::doc::roles::Announced::Count(n)) => Some(n),
+            _ => None,
+        };
+        let closing = {
+            // a stand-alone vocative line (同志们、朋友们！) before the closing is not its start
+            let mut c = s
+                .closing
+                .iter()
+                .skip_while(|p| jianghua::doc::roles::is_vocative_line(p));
+            c.next().cloned()
+        };
+        let checks = [
+            s.parts.len() == expect.parts,
+            announced == expect.announced,
+            s.salutation.as_deref().map(squash) == expect.salutation.as_deref().map(squash),
+            heading(s.parts.first()) == expect.first_heading.as_deref().map(squash),
+            heading(s.parts.last()) == expect.last_heading.as_deref().map(squash),
+            match (&closing, &expect.closing_starts) {
+                (Some(c), Some(e)) => c.starts_with(e.as_str()),
+                (None, None) => true,
+                _ => false,
+            },
+            s.title.as_deref().map(squash) == Some(squash(&expect.title)),
+        ];
+        let mark = |ok: bool| if ok { "ok" } else { "NO" };
+        println!(
+            "{:<6} {:>7.2}% {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}  {} → {}",
+            &stem[..2],
+            sim * 100.0,
+            format!("{}{}", mark(checks[0]), s.parts.len()),
+            mark(checks[1]),
+            mark(checks[2]),
+            mark(checks[3]),
+            mark(checks[4]),
+            mark(checks[5]),
+            mark(checks[6]),
+            expect.kind,
+            mine::to_spec::type_label(&m.speech)
+        );
+        // JIANGHUA_MINE_DEBUG=DIR writes each speech's rendered body and mined structure there
+        if let Some(out) = std::env::var_os("JIANGHUA_MINE_DEBUG") {
+            let out = PathBuf::from(out);
+            std::fs::create_dir_all(&out).unwrap();
+            std::fs::write(out.join(format!("{stem}.rendered")), &body).unwrap();
+            std::fs::write(out.join(format!("{stem}.cleaned")), m.cleaned_text()).unwrap();
+            std::fs::write(out.join(format!("{stem}.speech")), format!("{s:#?}")).unwrap();
+        }
+        let names = [
+            "parts",
+            "announced",
+            "salutation",
+            "first",
+            "last",
+            "closing",
+            "title",
+        ];
+        // the title is reported; the page title of a news story is not the speech's own
+        let wrong: Vec<&str> = names[..6]
+            .iter()
+            .zip(&checks)
+            .filter(|(_, ok)| !**ok)
+            .map(|(n, _)| *n)
+            .collect();
+        let known: Vec<&str> = KNOWN_MISSES
+            .iter()
+            .filter(|(s, _)| stem.starts_with(s))
+            .map(|(_, f)| *f)
+            .collect();
+        if sim < 0.98 || wrong != known {
+            failures.push(format!(
+                "{stem}: {:.2}% wrong {wrong:?}, known misses {known:?}",
+                sim * 100.0
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {}: {failures:#?}",
+        failures.len(),
+        raws.len()
+    );
+}
+
+/// The mined spec rendered back, without the title and byline lines (the gold body has none).
+fn rendered_body(m: &Mined) -> String {
+    let toml = m.spec_toml();
+    let spec = jianghua::spec::parse(&toml, Path::new("mined.toml"))
+        .unwrap_or_else(|e| panic!("mined spec does not load: {e}\n{toml}"));
+    let doc = jianghua::render::render_doc(&spec, &TemplateSet::default())
+        .unwrap_or_else(|e| panic!("mined spec does not render: {e}\n{toml}"));
+    doc.blocks
+        .iter()
+        .filter(|b| {
+            !matches!(
+                b,
+                jianghua::doc::Block::Title { .. } | jianghua::doc::Block::Byline { .. }
+            )
+        })
+        .map(|b| format!("{}\n", b.text()))
+        .collect()
+}
+
+/// Our own pages, one per kind of noise or layout real pages have (issue 9), each pinned with a
+/// snapshot (outline with the miner's certainty, removed lines, spec) and rendered back ≥ 98%.
+fn noise_fixture(name: &str) -> Vec<Mined> {
+    let mined = mine_fixture(name);
+    insta::assert_snapshot!(name.replace('.', "_"), describe(&mined));
+    assert_round_trip(&mined);
+    mined
+}
+
+/// Title among page noise: a sidebar link list with `[06-10]` dates, a hit counter whose `次`
+/// stands on its own line; `同学们、老师们：`, an Arabic announced count, a closing without
+/// `同志们，`.
+#[test]
+fn title_after_links_and_counter() {
+    let m = noise_fixture("title_noise.txt");
+    assert_eq!(m.len(), 1);
+    let s = &m[0].speech;
+    assert_eq!(s.title.as_deref(), Some("在全县秋季开学工作会议上的讲话"));
+    assert_eq!(s.salutation.as_deref(), Some("同学们、老师们："));
+    assert_eq!(
+        s.announced(),
+        Some(jianghua::doc::roles::Announced::Count(4))
+    );
+    assert_eq!(s.parts.len(), 4);
+    assert!(s.closing[0].starts_with("最后，祝"), "{:?}", s.closing);
+    assert!(!m[0].cleaned_text().contains('次'));
+}
+
+/// A Markdown page whose date line comes before its `# 标题`.
+#[test]
+fn markdown_date_line_before_title() {
+    let m = noise_fixture("title_noise.md");
+    assert_eq!(
+        m[0].speech.title.as_deref(),
+        Some("在全县防汛工作会议上的讲话")
+    );
+    assert!(!m[0].cleaned_text().contains("2025-06-10"));
+}
+
+/// A lead box before the speech, a photo caption, footnote marks, print/close links,
+/// previous/next links and a site footer after it: only the speech is left, no footnote mark.
+#[test]
+fn footer_links_and_lead_box_go() {
+    let m = noise_fixture("footer_noise.txt");
+    assert_eq!(m.len(), 1);
+    let text = m[0].cleaned_text();
+    for noise in [
+        "导读",
+        "图为",
+        "[1]",
+        "打印",
+        "上一篇",
+        "信箱",
+        "版权",
+        "地址",
+    ] {
+        assert!(!text.contains(noise), "{noise} kept:\n{text}");
+    }
+    assert!(text.ends_with("谢谢大家！\n"), "{text}");
+}
+
+/// The speech's own markers and punctuation come back as written: `三、` and `（四）` where the
+/// renderer would start at 一, `1．`, a list item's `；`, inline `一是…；二是…`, a heading's `。`.
+#[test]
+fn the_speech_keeps_its_own_words() {
+    let m = noise_fixture("own_words.txt");
+    let rendered = round_trip(&m[0]);
+    for words in [
+        "三、下一步工作安排",
+        "（四）强化要素保障。",
+        "逐项协调解决；",
+        "1．抓好开工项目。一是加快手续办理；二是加快征地拆迁；",
+        "2．抓好储备项目。",
+        "最后，我就项目服务工作再强调四点意见。",
+    ] {
+        assert!(rendered.contains(words), "{words} lost:\n{rendered}");
+    }
+}
+
+/// A slogan line under the title stays out of the parts; `1+X` is not a placeholder.
+#[test]
+fn slogan_is_not_a_part_and_1_plus_x_is_no_placeholder() {
+    let m = noise_fixture("slogan_levels.txt");
+    let s = &m[0].speech;
+    assert_eq!(s.parts.len(), 3);
+    assert!(
+        s.parts
+            .iter()
+            .all(|p| p.level == 1 && p.marker.ends_with('、'))
+    );
+    assert!(m[0].placeholders.is_empty(), "{:?}", m[0].placeholders);
+}
+
+/// Two reports on one page are two speeches; the news item after them is no part of either.
+#[test]
+fn several_texts_on_one_page() {
+    let m = noise_fixture("several_texts.txt");
+    let titles: Vec<_> = m
+        .iter()
+        .map(|m| m.speech.title.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(titles, ["县发改局局长述职报告", "县财政局局长述职报告"]);
+    assert!(
+        !m[1].cleaned_text().contains("展销会"),
+        "{}",
+        m[1].cleaned_text()
+    );
+}
+
+/// `各位教职员工，大家好！` is a salutation; `强调3个问题` announces three; a 座谈会 is reported as
+/// such with the nearest built-in template.
+#[test]
+fn other_audiences_and_occasions() {
+    let m = noise_fixture("audiences.txt");
+    let s = &m[0].speech;
+    assert_eq!(s.salutation.as_deref(), Some("各位教职员工"));
+    assert_eq!(
+        s.announced(),
+        Some(jianghua::doc::roles::Announced::Count(3))
+    );
+    assert!(
+        mine::outline::summary(&m[0])
+            .contains("类型 座谈会（内置模板没有这一类，用最接近的 regular）"),
+        "{}",
+        mine::outline::summary(&m[0])
+    );
+    assert!(m[0].spec_toml().contains("# 场合：座谈会。"));
 }

@@ -23,6 +23,17 @@ pub fn run(args: &MineArgs) -> Result<()> {
     if !errors.is_empty() {
         return Err(Error::many(errors));
     }
+    // say where the miner guessed, so the user checks those places
+    for m in &mined {
+        let guessed = outline::guesses(m);
+        if !guessed.is_empty() {
+            eprintln!(
+                "提示：{}：{}是推测的，请用 --format outline 核对",
+                source_name(m),
+                guessed.join("、")
+            );
+        }
+    }
     match args.format {
         MineFormat::Outline => {
             let mut text = String::new();

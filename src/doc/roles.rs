@@ -400,7 +400,7 @@ pub fn is_salutation(text: &str) -> bool {
     let starts = ["同志们", "尊敬的", "各位"]
         .iter()
         .any(|p| t.starts_with(p));
-    ends && starts && t.chars().count() <= 60
+    (ends && starts && t.chars().count() <= 60) || is_audience_salutation(t)
 }
 
 /// True for a paragraph that opens the closing: `同志们，……` or `总之，……`.
@@ -430,7 +430,17 @@ pub enum Announced {
 }
 
 /// Measure phrases after which a transition states its count.
-const ANNOUNCE_NOUNS: [&str; 5] = ["点", "个方面", "方面", "个问题", "项"];
+pub const ANNOUNCE_NOUNS: [&str; 9] = [
+    "点",
+    "个方面",
+    "方面",
+    "个问题",
+    "个重点问题",
+    "项工作",
+    "项任务",
+    "项要求",
+    "项",
+];
 
 /// Reads the count a transition sentence announces (`下面，我讲三点意见。` → 3,
 /// `我强调几点意见` → several). Only sentences that talk about 意见/要求/看法/建议/体会/方面
@@ -457,7 +467,7 @@ pub fn announced_count_at(text: &str) -> Option<(Announced, std::ops::Range<usiz
         let noun = ANNOUNCE_NOUNS.iter().find(|n| tail.starts_with(*n))?;
         Some((count, at..at + used + noun.len()))
     };
-    let verbs = ["讲", "提", "强调", "谈", "说", "提出"];
+    let verbs = ["讲", "提", "强调", "谈", "说", "提出", "有", "分享"];
     for verb in verbs {
         for (at, _) in text.match_indices(verb) {
             let mut rest = &text[at + verb.len()..];
@@ -914,3 +924,328 @@ mod tests {
         assert_eq!(&t[run_in_split(t).unwrap()..], "要落实。");
     }
 }
+
+// ---- Wider recognition for mining real pages (issue 9): audiences, greetings, closings,
+// ---- title endings. Appended; the rules above are unchanged except where they call these.
+
+/// Words that open a vocative (`尊敬的…`, `亲爱的…`, `各位…`).
+pub const VOCATIVE_LEADS: [&str; 5] = ["尊敬的", "亲爱的", "各位", "全体", "敬爱的"];
+
+/// Words a vocative ends with: the audience a speech addresses.
+pub const AUDIENCE_ENDINGS: [&str; 22] = [
+    "们",
+    "同志",
+    "同学",
+    "老师",
+    "嘉宾",
+    "来宾",
+    "代表",
+    "家长",
+    "校友",
+    "朋友",
+    "先生",
+    "女士",
+    "战友",
+    "领导",
+    "委员",
+    "学员",
+    "职工",
+    "员工",
+    "青年",
+    "师生",
+    "乡亲",
+    "各界人士",
+];
+
+/// True for one vocative phrase: `同志们`, `尊敬的李市长`, `各位来宾`, `亲爱的2021级新同学`.
+pub fn is_vocative(seg: &str) -> bool {
+    let n = seg.chars().count();
+    (2..=30).contains(&n)
+        && !seg.contains([
+            '。', '！', '？', '；', '：', '，', '“', '”', '（', '(', '《',
+        ])
+        && heading_marker(seg).is_none()
+        && (VOCATIVE_LEADS.iter().any(|l| seg.starts_with(l))
+            || (n <= 10
+                && !seg.contains('要')
+                && AUDIENCE_ENDINGS.iter().any(|e| seg.ends_with(e))))
+}
+
+/// Byte length of the run of vocatives at the start of `text`, separated by `，` or `、`
+/// (`同学们、老师们`), or 0.
+pub fn vocative_run(text: &str) -> usize {
+    let mut end = 0;
+    let mut at = 0;
+    loop {
+        let rest = &text[at..];
+        let seg_len = rest
+            .find(['，', '、', '：', ':', '！', ','])
+            .unwrap_or(rest.len());
+        if !is_vocative(&rest[..seg_len]) {
+            return end;
+        }
+        end = at + seg_len;
+        let Some(sep) = rest[seg_len..].chars().next() else {
+            return end;
+        };
+        if !matches!(sep, '，' | '、' | ',') {
+            return end;
+        }
+        at = end + sep.len_utf8();
+    }
+}
+
+/// True for a whole salutation line of any audience: vocatives ending in `：`
+/// (`同学们、老师们：`, `女士们、先生们：`, `各位代表，同志们：`).
+pub fn is_audience_salutation(text: &str) -> bool {
+    let t = text.trim();
+    let Some(body) = t.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    t.chars().count() <= 60 && !body.is_empty() && vocative_run(body) == body.len()
+}
+
+/// The first line of a salutation printed over two lines: vocatives ending in `，`.
+pub fn is_salutation_start(text: &str) -> bool {
+    let t = text.trim();
+    let Some(body) = t.strip_suffix(['，', ',']) else {
+        return false;
+    };
+    t.chars().count() <= 40 && !body.is_empty() && vocative_run(body) == body.len()
+}
+
+/// Greetings a speech may open with after (or instead of) its salutation.
+pub const GREETINGS: [&str; 5] = ["大家好", "大家上午好", "大家下午好", "大家晚上好", "你们好"];
+
+/// A salutation at the start of a paragraph that goes on (`各位来宾，大家下午好。首先…`,
+/// `尊敬的…，各位来宾：今天…`): the byte length of the vocatives.
+pub fn leading_salutation(text: &str) -> Option<usize> {
+    let run = vocative_run(text);
+    if run == 0 {
+        return None;
+    }
+    let rest = &text[run..];
+    let rest = rest
+        .strip_prefix(['，', ',', '：', ':', '！'])
+        .unwrap_or(rest);
+    let greets = GREETINGS.iter().any(|g| rest.starts_with(g)) || greeting_len(rest).is_some();
+    (greets || text[run..].starts_with(['：', ':'])).then_some(run)
+}
+
+/// True for a paragraph that opens a speech with a greeting (`大家好！…`, `上午好！`,
+/// `大家早上好！`, `新学期好！`).
+pub fn opens_speech(text: &str) -> bool {
+    greeting_len(text).is_some()
+}
+
+/// Times and occasions a greeting names (`上午好`, `新年好`).
+const GREETING_TIMES: [&str; 9] = [
+    "早上",
+    "上午",
+    "中午",
+    "下午",
+    "晚上",
+    "新年",
+    "新学期",
+    "节日",
+    "",
+];
+
+/// Byte length of a greeting at the start of `text`: `大家` / `各位` (optional), a time
+/// (optional), `好`.
+pub fn greeting_len(text: &str) -> Option<usize> {
+    let mut rest = text;
+    for who in ["大家", "各位", "你们"] {
+        if let Some(r) = rest.strip_prefix(who) {
+            rest = r;
+            break;
+        }
+    }
+    for time in GREETING_TIMES {
+        if let Some(r) = rest.strip_prefix(time)
+            && let Some(r) = r.strip_prefix('好')
+        {
+            // a bare 好 needs someone greeted (`大家好`), not `好的`
+            if time.is_empty() && rest.len() == text.len() {
+                return None;
+            }
+            return Some(text.len() - r.len());
+        }
+    }
+    None
+}
+
+/// True for a short thanks that ends a speech (`谢谢大家！`, `谢谢！`).
+pub fn is_thanks(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 14 && (t.starts_with("谢谢") || t.starts_with("感谢大家"))
+}
+
+/// True for a stand-alone vocative line inside a speech (`同志们、朋友们！`).
+pub fn is_vocative_line(text: &str) -> bool {
+    let t = text.trim();
+    let Some(body) = t.strip_suffix(['！', '!', '：']) else {
+        return false;
+    };
+    !body.is_empty() && vocative_run(body) == body.len()
+}
+
+/// Leads that open a closing paragraph without `同志们，`.
+pub const CLOSING_LEADS: [&str; 9] = [
+    "总之",
+    "总而言之",
+    "综上所述",
+    "总结上面",
+    "总的来说",
+    "最后，祝",
+    "最后，我",
+    "我就讲这些",
+    "感谢",
+];
+
+/// True for a paragraph that opens a closing: `同志们，…`/`总之，…` as before, a vocative
+/// followed by `，`/`！` (`同学们，你们…`, `同志们！明年…`), or another closing lead.
+pub fn opens_closing_wide(text: &str) -> bool {
+    let t = text.trim_start();
+    if opens_closing(t) || CLOSING_LEADS.iter().any(|l| t.starts_with(l)) {
+        return true;
+    }
+    let run = vocative_run(t);
+    run > 0 && t[run..].starts_with(['，', '！']) && !t[run..].starts_with("，大家")
+}
+
+/// True when a line ends the way a speech title does (`讲话`, `致辞`, `发言`…).
+pub fn has_title_ending(text: &str) -> bool {
+    let mut t = text.trim().trim_end_matches(['》', '”']);
+    // a number after the title in a collection: `……讲话稿（一）`, `……致辞(2)`
+    if let Some(open) = t.rfind(['（', '('])
+        && t.ends_with(['）', ')'])
+        && t[open..].chars().count() <= 5
+    {
+        t = &t[..open];
+    }
+    TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+        || ["致词", "贺词", "演讲", "讲话稿", "党课", "说明"]
+            .iter()
+            .any(|e| t.ends_with(e))
+}
+
+/// A speaker's name label glued before the speech (`李明：尊敬的…`): its byte length with
+/// the colon, when a salutation follows.
+pub fn speaker_label(text: &str) -> Option<usize> {
+    let at = text.find(['：', ':'])?;
+    let name = &text[..at];
+    let n = name.chars().count();
+    let colon = text[at..].chars().next()?.len_utf8();
+    ((2..=5).contains(&n)
+        && name.chars().all(crate::doc::punct::is_han)
+        && leading_salutation(&text[at + colon..]).is_some())
+    .then_some(at + colon)
+}
+
+#[cfg(test)]
+mod wide_tests {
+    use super::*;
+
+    #[test]
+    fn audiences() {
+        for s in [
+            "同学们、老师们：",
+            "女士们、先生们：",
+            "各位代表，同志们：",
+            "共青团员们，青年朋友们，同志们：",
+            "尊敬的各位嘉宾、各位家长、各位老师：",
+        ] {
+            assert!(is_audience_salutation(s), "{s}");
+        }
+        assert!(!is_audience_salutation("下面我讲几点意见："));
+        assert!(is_salutation_start("亲爱的2021级新同学，"));
+        assert_eq!(
+            leading_salutation("各位教职员工，大家好！"),
+            Some("各位教职员工".len())
+        );
+        assert_eq!(
+            speaker_label("李明：各位来宾，大家好。"),
+            Some("李明：".len())
+        );
+        assert!(opens_closing_wide("同学们，你们是新时代的一代。"));
+        assert!(opens_closing_wide("同志们！明年是关键之年。"));
+        assert!(!opens_closing_wide("同学们，大家好。"));
+        assert!(is_vocative_line("同志们、朋友们！"));
+        for g in ["大家好！", "上午好！", "大家早上好！", "新学期好！"] {
+            assert!(opens_speech(g), "{g}");
+        }
+        assert!(!opens_speech("好的，我们开始。"));
+    }
+}
+
+/// Modal words a run of parallel paragraphs opens with (`我们要…`, `必须…`).
+pub const PARALLEL_MODALS: [&str; 3] = ["要", "必须", "应当"];
+
+/// Occasions beyond the five built-in types, each with the words that name it in a title or
+/// an opening and the nearest built-in template (`mine` reports the occasion and uses that).
+pub const OCCASIONS: [(&str, &[&str], &str); 13] = [
+    ("座谈会", &["座谈会"], "regular"),
+    ("开学典礼", &["开学典礼"], "mobilization"),
+    ("毕业典礼", &["毕业典礼"], "mobilization"),
+    (
+        "开班式",
+        &["开班式", "开班仪式", "开班典礼"],
+        "mobilization",
+    ),
+    ("表彰会", &["表彰大会", "表彰会", "表彰"], "mobilization"),
+    ("党课", &["党课"], "article"),
+    ("工作会议", &["工作会议"], "mobilization"),
+    (
+        "纪念会",
+        &["纪念大会", "纪念会", "诞辰", "逝世", "纪念"],
+        "mobilization",
+    ),
+    ("庆祝大会", &["庆祝大会", "庆祝"], "mobilization"),
+    ("团拜会", &["团拜会"], "regular"),
+    ("开幕式", &["开幕式", "开幕致辞", "开幕"], "mobilization"),
+    ("全会", &["全会"], "mobilization"),
+    ("致辞", &["致辞", "贺词"], "mobilization"),
+];
+
+/// The occasion a title or opening names, if it is one of [`OCCASIONS`]: (name, nearest
+/// built-in template).
+pub fn occasion(title: &str, opening: &str) -> Option<(&'static str, &'static str)> {
+    for text in [title, opening] {
+        if let Some((name, _, template)) = OCCASIONS
+            .iter()
+            .find(|(_, words, _)| words.iter().any(|w| text.contains(w)))
+        {
+            return Some((name, template));
+        }
+    }
+    None
+}
+
+/// Sentences a speech or report ends with (`以上报告，请予评议。`, `谢谢大家！`).
+pub const SIGN_OFFS: [&str; 6] = [
+    "以上报告",
+    "以上发言",
+    "以上汇报",
+    "请予评议",
+    "请审议",
+    "我就讲这些",
+];
+
+/// True for a speech's last line: a thanks or a sign-off.
+pub fn is_sign_off(text: &str) -> bool {
+    is_thanks(text) || SIGN_OFFS.iter().any(|s| text.trim_start().starts_with(s))
+}
+
+/// Words that name the five built-in speech types in a title (checked first) or in the title
+/// and first paragraph, in order: (where, word, template).
+pub const TYPE_WORDS: [(bool, &str, &str); 8] = [
+    (true, "述职", "review"),
+    (true, "评议", "review"),
+    (true, "例会", "regular"),
+    (true, "推进会", "promotion"),
+    (false, "动员", "mobilization"),
+    (false, "部署", "mobilization"),
+    (false, "述职", "review"),
+    (false, "推进", "promotion"),
+];

@@ -167,6 +167,7 @@ pub fn clean(text: &str) -> Cleaned {
     let mut report = CleanReport::default();
     let raw: Vec<&str> = text.lines().collect();
     let blank_separated = is_blank_separated(&raw);
+    let wrap_width = wrap_width(&raw);
 
     // 1. Site noise: single lines, and short blocks that carry any noise line (ad blocks).
     let mut keep: Vec<bool> = raw.iter().map(|l| !is_noise_line(l)).collect();
@@ -225,11 +226,22 @@ pub fn clean(text: &str) -> Cleaned {
             continue;
         }
         let indented = line.starts_with([' ', '\t', '\u{3000}', '\u{a0}']);
-        let continues = blank_separated
+        let mid_sentence = |p: &str| {
+            p.ends_with(['；', ';', '，', ',', '、']) || p.chars().last().is_some_and(is_han)
+        };
+        let continues = (blank_separated
             && prev_nonblank
             && !indented
-            && paragraphs.last().is_some_and(|p| {
-                p.ends_with(['；', ';', '，', ',', '、']) || p.chars().last().is_some_and(is_han)
+            && paragraphs.last().is_some_and(|p| mid_sentence(p)))
+            // hard-wrapped text: a full-width previous line broken mid-sentence
+            || wrap_width.is_some_and(|w| {
+                i > 0
+                    && trim_line(raw[i - 1]).chars().count() + 1 >= w
+                    && prev_nonblank
+                    && mid_sentence(trim_line(raw[i - 1]))
+                    && roles::heading_marker(trim_line(raw[i - 1])).is_none()
+                    && roles::heading_marker(trimmed).is_none()
+                    && !roles::is_salutation(trimmed)
             });
         if continues {
             if let Some(last) = paragraphs.last_mut() {
@@ -261,6 +273,27 @@ pub fn clean(text: &str) -> Cleaned {
 
 fn trim_line(line: &str) -> &str {
     line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}')
+}
+
+/// The line width of hard-wrapped text: the most common length of long lines, when it is at
+/// least 20 characters and at least eight long lines, half of them, have it (±1 for a trailing
+/// mark). None otherwise.
+fn wrap_width(raw: &[&str]) -> Option<usize> {
+    let lens: Vec<usize> = raw
+        .iter()
+        .map(|l| trim_line(l).chars().count())
+        .filter(|&n| n >= 15)
+        .collect();
+    let mut counts = std::collections::HashMap::new();
+    for &n in &lens {
+        *counts.entry(n).or_insert(0usize) += 1;
+    }
+    let (&width, _) = counts.iter().max_by_key(|(n, c)| (**c, **n))?;
+    let near = lens
+        .iter()
+        .filter(|&&n| n + 1 >= width && n <= width + 1)
+        .count();
+    (width >= 20 && near >= 8 && near * 2 >= lens.len()).then_some(width)
 }
 
 /// True when most paragraphs are separated by blank lines.
@@ -296,7 +329,34 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
         Cow::Borrowed(_) => spaced.into_owned(),
     };
     let text = standard_leading_marker(text);
+    let text = drop_footnote_marks(text);
     remove_injected(text, injected)
+}
+
+/// Drops footnote marks (`[1]`, `［2］`) that follow Chinese text or punctuation.
+fn drop_footnote_marks(text: String) -> String {
+    if !text.contains(['[', '［']) {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '[' | '［') && i > 0 && (is_cjk(chars[i - 1]) || is_han(chars[i - 1])) {
+            let digits = chars[i + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .count();
+            if (1..=3).contains(&digits) && matches!(chars.get(i + 1 + digits), Some(']' | '］')) {
+                i += digits + 2;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 fn is_space(c: char, keep_ideographic: bool) -> bool {
@@ -342,8 +402,8 @@ fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A leading marker `1．` / `１.` is written `1.`, `1)` is written `1）`, `(1)` / `(一)` are
-/// written `（1）` / `（一）` (GB/T 9704 forms).
+/// A leading marker `1)` is written `1）`, `(1)` / `(一)` are written `（1）` / `（一）`
+/// (full-width brackets in Chinese text); `1．` keeps its own dot.
 fn standard_leading_marker(text: String) -> String {
     let first = text.chars().next();
     if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '(') {
@@ -354,14 +414,7 @@ fn standard_leading_marker(text: String) -> String {
         .iter()
         .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
         .count();
-    if digits > 0 && matches!(out.get(digits), Some('．') | Some('.')) {
-        for c in &mut out[..digits] {
-            if ('０'..='９').contains(c) {
-                *c = char::from(b'0' + (*c as u32 - '０' as u32) as u8);
-            }
-        }
-        out[digits] = '.';
-    }
+    // `1．` and `１.` stay as written: the speech's own marker (it is read as 1. all the same)
     if digits > 0 && out.get(digits) == Some(&')') {
         out[digits] = '）';
     }
@@ -437,6 +490,7 @@ pub fn placeholders(lines: &[String]) -> Vec<Placeholder> {
 /// paragraph, the last one before any byline is the title; earlier ones (the site's page title,
 /// a repeated title) are dropped. Later lines that repeat the title are dropped too.
 pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> {
+    let lines = join_two_line_title(lines);
     let head_end = lines
         .iter()
         .take(8)
@@ -451,14 +505,40 @@ pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> 
         .iter()
         .position(|l| roles::is_byline(l))
         .unwrap_or(head_end);
+    // a line shaped like a speech title wins; else the last title-like line, unless a
+    // longer one (the page title above a speaker's name) comes first
     let title_at = lines[..first_byline]
         .iter()
-        .rposition(|l| roles::could_be_title(l));
+        .rposition(|l| {
+            // `领导致辞` alone is a section label of the site, not a title
+            roles::could_be_title(l) && roles::has_title_ending(l) && l.chars().count() >= 7
+        })
+        .or_else(|| {
+            let cands: Vec<usize> = (0..first_byline)
+                .filter(|&i| roles::could_be_title(&lines[i]) && !lines[i].starts_with(['-', '—']))
+                .collect();
+            let last = *cands.last()?;
+            let longest = cands
+                .iter()
+                .copied()
+                .max_by_key(|&i| (lines[i].chars().count(), usize::MAX - i))?;
+            // a short last line under a longer one is the speaker's or authors' names
+            let short = lines[last].chars().count();
+            Some(
+                if short <= 4 || (short <= 8 && lines[longest].chars().count() >= 2 * short) {
+                    longest
+                } else {
+                    last
+                },
+            )
+        });
     let title = title_at.map(|i| squash(&lines[i]));
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.into_iter().enumerate() {
         let drop = if i < head_end {
-            Some(i) != title_at && !roles::is_byline(&line)
+            Some(i) != title_at
+                && !roles::is_byline(&line)
+                && !(i + 1 == head_end && roles::is_salutation_start(&line))
         } else {
             title
                 .as_deref()
@@ -471,6 +551,30 @@ pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> 
         }
     }
     out
+}
+
+/// A title printed over two lines (`新发展阶段贯彻新发展理念` / `必然要求构建新发展格局`) is one
+/// title: two title-like lines of at least six characters each at the head, neither a speech
+/// title on its own nor a subtitle (`——…`), followed by a short line (a name) or a byline.
+fn join_two_line_title(mut lines: Vec<String>) -> Vec<String> {
+    let ok = |l: &str| {
+        roles::could_be_title(l)
+            && l.chars().count() >= 6
+            && !roles::has_title_ending(l)
+            && !l.starts_with(['-', '—'])
+            && !roles::is_salutation_start(l)
+    };
+    for k in 0..lines.len().min(4).saturating_sub(2) {
+        let next = &lines[k + 2];
+        let then_name =
+            (next.chars().count() <= 8 && roles::could_be_title(next)) || roles::is_byline(next);
+        if ok(&lines[k]) && ok(&lines[k + 1]) && then_name {
+            let second = lines.remove(k + 1);
+            lines[k].push_str(&second);
+            break;
+        }
+    }
+    lines
 }
 
 fn squash(s: &str) -> String {
@@ -497,7 +601,7 @@ mod tests {
         assert_eq!(norm("(1)X"), "（1）X");
         assert_eq!(norm("2)X"), "2）X");
         assert_eq!(norm("5.18博物馆日"), "5.18博物馆日");
-        assert_eq!(norm("３．抓好学习"), "3.抓好学习");
+        assert_eq!(norm("３．抓好学习"), "３．抓好学习");
     }
 
     #[test]
@@ -522,6 +626,31 @@ mod tests {
         assert_eq!(inj, ["心得体会"]);
         let got = normalize_line("出实招、范文写作下功夫，工作总结保证落实", &mut inj);
         assert_eq!(got, "出实招、下功夫，保证落实");
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_paragraphs() {
+        let wrapped = "同志们：\n\
+今天召开全市营商环境工作会议，主要任务是总结去\n\
+年以来优化营商环境的工作，分析存在的问题，部署\n\
+今年的重点任务。\n\
+一、认清形势\n\
+当前，区域之间的竞争越来越表现为营商环境的竞争\n\
+，我们必须增强紧迫感，把优化营商环境作为一号工\n\
+程来抓，以环境之优赢得发展之先，切实做到人人都\n\
+是营商环境，事事关系发展大局。\n\
+二、突出重点\n\
+要深化审批制度改革，推进一网通办、跨省通办，让\n\
+企业和群众办事更方便、更快捷，把惠企政策落实到\n\
+位，推动免申即享，真正让市场主体有感、满意、放\n\
+心。\n";
+        let lines = clean(wrapped).lines;
+        assert_eq!(lines.len(), 6, "{lines:#?}");
+        assert_eq!(
+            lines[3],
+            "当前，区域之间的竞争越来越表现为营商环境的竞争，我们必须增强紧迫感，把优化营商环境作为一号工程来抓，以环境之优赢得发展之先，切实做到人人都是营商环境，事事关系发展大局。"
+        );
+        assert_eq!(lines[2], "一、认清形势");
     }
 
     #[test]

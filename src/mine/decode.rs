@@ -53,7 +53,10 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Source), SourceError
             .as_deref(),
         Some("md" | "markdown")
     );
+    // (a page mirrored with a front matter block is left to `page::strip`, which keeps its title)
+    let front_matter = text.starts_with("---\n") || text.starts_with("+++\n");
     if is_md
+        && !front_matter
         && text
             .lines()
             .any(|l| l.starts_with("# ") || l.starts_with("## "))

@@ -3,7 +3,9 @@
 
 pub mod clean;
 pub mod decode;
+pub mod locate;
 pub mod outline;
+pub mod page;
 pub mod segment;
 pub mod split;
 pub mod stats;
@@ -32,6 +34,8 @@ pub struct Mined {
     pub placeholders: Vec<Placeholder>,
     /// Noise removed from this speech (file-level noise is in the first speech's report).
     pub report: CleanReport,
+    /// How sure the miner is of where the speech starts and ends and of its title.
+    pub confidence: locate::Confidence,
 }
 
 impl Mined {
@@ -57,7 +61,15 @@ impl Mined {
         if !self.label.is_empty() {
             from = format!("{from}（{}）", self.label);
         }
-        format!("# 由 jianghua mine 从 {from} 提取。\n{body}")
+        let mut head = format!("# 由 jianghua mine 从 {from} 提取。\n");
+        if let Some((name, template)) = to_spec::occasion(&self.speech)
+            && to_spec::guess_template(&self.speech) == template
+        {
+            head.push_str(&format!(
+                "# 场合：{name}。内置模板没有这一类，用的是最接近的 {template}。\n"
+            ));
+        }
+        format!("{head}{body}")
     }
 
     /// The cleaned text, one paragraph per line.
@@ -92,32 +104,54 @@ impl Mined {
 
 /// Mines decoded text: every speech it holds.
 pub fn mine_text(file: &Path, source: Source, text: &str) -> Vec<Mined> {
-    let cleaned = clean::clean(text);
+    let page = page::strip(text);
+    let cleaned = clean::clean(&page.text);
     let (pieces, dropped) = split::split(cleaned.lines);
     let mut file_report = cleaned.report;
     file_report.removed_lines.extend(dropped);
     let mut out = Vec::with_capacity(pieces.len());
-    for (k, piece) in pieces.into_iter().enumerate() {
-        let mut report = if k == 0 {
-            std::mem::take(&mut file_report)
-        } else {
-            CleanReport::default()
-        };
-        let lines = clean::tidy_speech(piece.lines, &mut report);
-        if lines.is_empty() {
-            continue;
+    for piece in pieces {
+        let (found, removed) = locate::locate(piece.lines, page.title.as_deref());
+        file_report.removed_lines.extend(removed);
+        for (j, mut f) in found.into_iter().enumerate() {
+            // a piece of a collection opens with its own title (`第2篇 …`, `…篇二`)
+            if !piece.label.is_empty()
+                && j == 0
+                && f.lines
+                    .first()
+                    .is_some_and(|l| crate::doc::roles::could_be_title(l))
+            {
+                f.confidence.title = locate::Sureness::Sure;
+                f.confidence.title_reason = "合集中的篇名";
+            }
+            let mut report = if out.is_empty() {
+                std::mem::take(&mut file_report)
+            } else {
+                CleanReport::default()
+            };
+            let lines = clean::tidy_speech(f.lines, &mut report);
+            if lines.is_empty() {
+                continue;
+            }
+            let speech = segment::segment(&lines);
+            let placeholders = clean::placeholders(&lines);
+            let label = match (piece.label.is_empty(), j) {
+                (true, 0) => String::new(),
+                (true, j) => format!("第{}篇", j + 1),
+                (false, 0) => piece.label.clone(),
+                (false, j) => format!("{}·{}", piece.label, j + 1),
+            };
+            out.push(Mined {
+                file: file.to_path_buf(),
+                label,
+                source,
+                cleaned: lines,
+                speech,
+                placeholders,
+                report,
+                confidence: f.confidence,
+            });
         }
-        let speech = segment::segment(&lines);
-        let placeholders = clean::placeholders(&lines);
-        out.push(Mined {
-            file: file.to_path_buf(),
-            label: piece.label,
-            source,
-            cleaned: lines,
-            speech,
-            placeholders,
-            report,
-        });
     }
     out
 }

@@ -108,6 +108,48 @@ pub fn outline(m: &Mined) -> String {
             format!("{}（{}段）", first_words(p, 20), s.closing.len()),
         );
     }
+    line(0, "把握", certainty(m));
+    out
+}
+
+/// How sure the miner is of each decision: `起点：有把握（称呼语）；…`.
+pub fn certainty(m: &Mined) -> String {
+    let c = &m.confidence;
+    let levels = if m.speech.parts.is_empty() {
+        "无部分".to_string()
+    } else if m.speech.parts_guessed {
+        "推测（按段落形态，没有编号）".to_string()
+    } else {
+        "有把握（编号）".to_string()
+    };
+    format!(
+        "起点：{}（{}）；终点：{}（{}）；标题：{}（{}）；层级：{levels}",
+        c.start.label(),
+        c.start_reason,
+        c.end.label(),
+        c.end_reason,
+        c.title.label(),
+        c.title_reason
+    )
+}
+
+/// The decisions the miner guessed, for a warning: `起点、层级`; empty when none.
+pub fn guesses(m: &Mined) -> Vec<&'static str> {
+    use super::locate::Sureness::Guessed;
+    let c = &m.confidence;
+    let mut out = Vec::new();
+    if c.start == Guessed {
+        out.push("正文起点");
+    }
+    if c.end == Guessed {
+        out.push("正文终点");
+    }
+    if c.title == Guessed {
+        out.push("标题");
+    }
+    if m.speech.parts_guessed {
+        out.push("层级");
+    }
     out
 }
 
@@ -121,7 +163,7 @@ pub fn summary(m: &Mined) -> String {
     }
     out.push_str(&format!(
         "：类型 {}，{} 个部分",
-        super::to_spec::guess_template(s),
+        super::to_spec::type_label(s),
         s.parts.len()
     ));
     match s.announced() {

@@ -20,6 +20,10 @@ pub struct Speech {
     pub parts: Vec<Section>,
     /// Paragraphs from `同志们，…` / `总之，…` after the body.
     pub closing: Vec<String>,
+    /// True when the parts were found by their shape (parallel leads, an ordinal series in
+    /// mixed forms, unnumbered heading lines) rather than by numbered headings.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub parts_guessed: bool,
 }
 
 /// The sentence that announces the parts (`下面，我讲三点意见。`).
@@ -91,17 +95,80 @@ pub fn segment(lines: &[String]) -> Speech {
         speech.bylines.push(lines[i].clone());
         i += 1;
     }
-    if i < lines.len() && roles::is_salutation(&lines[i]) {
-        speech.salutation = Some(lines[i].clone());
+    // a speaker's name glued before the salutation (`李明：各位来宾，…`) is a byline
+    let mut owned: Vec<String> = Vec::new();
+    if i < lines.len()
+        && let Some(at) = roles::speaker_label(&lines[i])
+    {
+        speech
+            .bylines
+            .push(lines[i][..at].trim_end_matches(['：', ':']).to_string());
+        owned.push(lines[i][at..].to_string());
         i += 1;
     }
-    let body = &lines[i..];
+    let mut body_lines: Vec<String> = owned;
+    body_lines.extend_from_slice(&lines[i..]);
+    let mut i = 0;
+    // a salutation over two lines (`亲爱的新同学，` / `尊敬的各位来宾：`) is one salutation
+    if i + 1 < body_lines.len()
+        && roles::is_salutation_start(&body_lines[i])
+        && roles::is_salutation(&body_lines[i + 1])
+    {
+        speech.salutation = Some(format!("{}{}", body_lines[i], body_lines[i + 1]));
+        i += 2;
+    } else if i < body_lines.len() && roles::is_salutation(&body_lines[i]) {
+        speech.salutation = Some(body_lines[i].clone());
+        i += 1;
+    } else if i < body_lines.len()
+        && let Some(at) = roles::leading_salutation(&body_lines[i])
+    {
+        // a salutation that runs on into the paragraph (`各位来宾，大家下午好。…`)
+        let line = body_lines[i].clone();
+        let colon = line[at..].starts_with(['：', ':']);
+        let at_end = if colon {
+            at + line[at..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            at
+        };
+        let rest = line[at_end..].trim_start_matches(['，', ',']);
+        speech.salutation = Some(line[..at_end].to_string());
+        body_lines[i] = rest.to_string();
+    }
+    let body = &body_lines[i..];
 
     // headings: numbered lines, and unnumbered heading lines when there are several
     let mut heads: Vec<Option<(Option<Marker>, usize)>> = body
         .iter()
         .map(|l| line_marker(l).map(|m| (Some(m), m.len)))
         .collect();
+    // 首先…最后 number parts only with a 其次 or 再次 between them: a lone 首先，我代表… or
+    // 最后，祝大家… is the speech's own words
+    let middle = heads
+        .iter()
+        .flatten()
+        .any(|(m, _)| m.is_some_and(|m| m.form == Form::Shouxian && matches!(m.ordinal, 2 | 3)));
+    for (k, h) in heads.iter_mut().enumerate() {
+        if let Some((Some(m), _)) = h
+            && m.form == Form::Shouxian
+            && (!middle || (m.ordinal == 0 && roles::opens_closing_wide(&body[k])))
+        {
+            *h = None;
+        }
+    }
+    // paragraph leads numbered 1, 2, 3… in mixed forms (一是要… 四要… 第六要…) are one series
+    if let Some(chain) = ordinal_chain(body, &heads) {
+        for (k, m) in chain {
+            heads[k] = Some((Some(m), m.len));
+        }
+        speech.parts_guessed = true;
+    }
+    // without numbered headings, paragraphs that open in parallel are the parts
+    if heads.iter().all(Option::is_none) {
+        for k in parallel_leads(body) {
+            heads[k] = Some((None, 0));
+            speech.parts_guessed = true;
+        }
+    }
     let unnumbered: Vec<usize> = (0..body.len())
         .filter(|&k| {
             heads[k].is_none()
@@ -112,18 +179,14 @@ pub fn segment(lines: &[String]) -> Speech {
         })
         .collect();
     if unnumbered.len() >= 2 {
+        speech.parts_guessed = true;
         for k in unnumbered {
             heads[k] = Some((None, 0));
         }
     }
     let last_head = heads.iter().rposition(Option::is_some);
 
-    // closing: from the first 同志们，/总之， after the last heading
-    let closing_from = match last_head {
-        Some(h) => (h + 1..body.len()).find(|&k| roles::opens_closing(&body[k])),
-        None => (body.len().saturating_sub(2)..body.len())
-            .find(|&k| k > 0 && roles::opens_closing(&body[k])),
-    };
+    let closing_from = closing_start(body, &heads, last_head);
     let body_end = closing_from.unwrap_or(body.len());
     speech.closing = body[body_end..].to_vec();
 
@@ -168,6 +231,205 @@ pub fn segment(lines: &[String]) -> Speech {
         finish(part);
     }
     speech
+}
+
+/// Where the closing starts: the last stand-alone vocative line (`同志们、朋友们！`) after the
+/// last heading; else the first paragraph after it that opens a closing (`同志们，`, `总之，`,
+/// `最后，祝`, `同学们，你们…`); else, when every part but the last has the same number of
+/// paragraphs, what the last part has beyond that number; a speech without parts closes with
+/// its last paragraph.
+fn closing_start(
+    body: &[String],
+    heads: &[Option<(Option<Marker>, usize)>],
+    last_head: Option<usize>,
+) -> Option<usize> {
+    let from = last_head.map_or(0, |h| h + 1);
+    if last_head.is_none() {
+        // without parts: a closing lead in the last paragraphs, else the last paragraph
+        let tail = body.len().saturating_sub(3).max(1);
+        return (tail..body.len())
+            .find(|&k| roles::opens_closing_wide(&body[k]))
+            .or_else(|| (body.len() >= 3).then(|| body.len() - 1));
+    }
+    if let Some(k) = (from..body.len())
+        .rev()
+        .find(|&k| roles::is_vocative_line(&body[k]))
+        && k + 1 < body.len()
+    {
+        return Some(k);
+    }
+    if let Some(k) = (from..body.len()).find(|&k| k > 0 && roles::opens_closing_wide(&body[k])) {
+        if last_head.is_none() && k + 3 < body.len() {
+            // without parts only the last paragraphs can close
+        } else {
+            let parallel = parallel_end(body, heads);
+            return Some(parallel.filter(|&p| p < k && p >= from).unwrap_or(k));
+        }
+    }
+    match last_head {
+        Some(_) => parallel_end(body, heads),
+        None => (body.len() >= 3).then(|| body.len() - 1),
+    }
+}
+
+/// With at least three level-1 parts where every part but the last has the same number of
+/// paragraphs, the index where the last part's share ends (if it has more).
+fn parallel_end(body: &[String], heads: &[Option<(Option<Marker>, usize)>]) -> Option<usize> {
+    let starts: Vec<usize> = (0..body.len()).filter(|&k| heads[k].is_some()).collect();
+    if starts.len() < 3 {
+        return None;
+    }
+    let forms: Vec<_> = starts
+        .iter()
+        .map(|&k| heads[k].and_then(|(m, _)| m.map(|m| m.form)))
+        .collect();
+    if forms.iter().any(|f| *f != forms[0]) {
+        return None;
+    }
+    let sizes: Vec<usize> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+    let size = sizes[0];
+    if sizes.iter().any(|&s| s != size) {
+        return None;
+    }
+    let end = starts[starts.len() - 1] + size;
+    (end < body.len()).then_some(end)
+}
+
+/// Paragraphs opening with ordinals 1, 2, 3… (at least three) in enumeration forms that change
+/// along the way (`一是要`, `四要`, `第六要`): one series, all placed as the first one's form.
+/// Only when every numbered heading of the speech is in the series.
+fn ordinal_chain(
+    body: &[String],
+    heads: &[Option<(Option<Marker>, usize)>],
+) -> Option<Vec<(usize, Marker)>> {
+    let lead = |k: usize| -> Option<Marker> {
+        if let Some((Some(m), _)) = heads[k] {
+            return matches!(m.form, Form::Yao | Form::Di | Form::Shi).then_some(m);
+        }
+        // `一是…` at the paragraph's start (read directly: scanning every paragraph for inline
+        // markers costs throughput)
+        let p = &body[k];
+        let (n, used) = crate::numerals::parse_prefix(p)?;
+        (n > 0 && p[used..].starts_with('是')).then_some(Marker {
+            form: Form::Shi,
+            ordinal: n,
+            len: used + '是'.len_utf8(),
+        })
+    };
+    let mut chain: Vec<(usize, Marker)> = Vec::new();
+    for k in 0..body.len() {
+        let Some(m) = lead(k) else { continue };
+        if m.ordinal == chain.len() as u64 + 1 {
+            chain.push((k, m));
+        } else if m.ordinal == 1 && chain.len() < 3 {
+            chain = vec![(k, m)];
+        }
+    }
+    let mixed = chain.iter().any(|(_, m)| m.form != chain[0].1.form);
+    let all_in = heads
+        .iter()
+        .enumerate()
+        .all(|(k, h)| h.is_none() || chain.iter().any(|(c, _)| *c == k));
+    if chain.len() < 3 || !mixed || !all_in {
+        return None;
+    }
+    let form = chain[0].1.form;
+    Some(
+        chain
+            .into_iter()
+            .map(|(k, m)| (k, Marker { form, ..m }))
+            .collect(),
+    )
+}
+
+/// Paragraphs that open in parallel, the parts of a speech that numbers nothing: at least
+/// three share a lead ending in a clause break (`全面建成小康社会，…`, `——历史启示我们，…`),
+/// or a first-sentence frame (`惟……者，方为“志士”。`), or are short one-sentence lines with a
+/// common start (`当以……。`), or follow one another with the same exhortation (`我们要…`).
+fn parallel_leads(body: &[String]) -> Vec<usize> {
+    use std::collections::HashMap;
+    let usable = |p: &str| roles::vocative_run(p) == 0 && !roles::is_thanks(p);
+    let first = |p: &str| -> String {
+        let end = roles::run_in_split(p).unwrap_or(p.len());
+        p[..end].to_string()
+    };
+    let pick = |groups: HashMap<String, Vec<usize>>| -> Option<Vec<usize>> {
+        groups
+            .into_values()
+            .filter(|g| (3..=9).contains(&g.len()))
+            .max_by_key(|g| (g[g.len() - 1] - g[0], g.len(), usize::MAX - g[0]))
+    };
+    // (a) the same lead up to the first comma
+    let mut lead: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, p) in body.iter().enumerate().skip(1) {
+        if let Some(at) = p.find('，') {
+            let n = p[..at].chars().count();
+            if (4..=24).contains(&n) && usable(p) && p.len() > at + 3 * 10 {
+                lead.entry(p[..at].to_string()).or_default().push(k);
+            }
+        }
+    }
+    if let Some(g) = pick(lead) {
+        return g;
+    }
+    // (a2) leads framed alike up to the first comma (`在……方面，`)
+    let mut framed: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, p) in body.iter().enumerate().skip(1) {
+        if let Some(at) = p.find('，') {
+            let chars: Vec<char> = p[..at].chars().collect();
+            if (4..=12).contains(&chars.len()) && usable(p) && p.len() > at + 3 * 10 {
+                let key: String = [chars[0], chars[chars.len() - 2], chars[chars.len() - 1]]
+                    .iter()
+                    .collect();
+                framed.entry(key).or_default().push(k);
+            }
+        }
+    }
+    if let Some(g) = pick(framed) {
+        return g;
+    }
+    // (b) the same ending of a short first sentence
+    let mut frame: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, p) in body.iter().enumerate().skip(1) {
+        let f = first(p);
+        let chars: Vec<char> = f.chars().collect();
+        if (8..=40).contains(&chars.len()) && f.len() < p.len() && usable(p) {
+            let tail: String = chars[chars.len() - 6..].iter().collect();
+            frame.entry(tail).or_default().push(k);
+        }
+    }
+    if let Some(g) = pick(frame) {
+        return g;
+    }
+    // (c) short one-sentence lines with the same two first characters
+    let mut short: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, p) in body.iter().enumerate().skip(1) {
+        let n = p.chars().count();
+        if (6..=30).contains(&n) && first(p) == *p && p.ends_with('。') && usable(p) {
+            short
+                .entry(p.chars().take(2).collect())
+                .or_default()
+                .push(k);
+        }
+    }
+    if let Some(g) = pick(short) {
+        return g;
+    }
+    // (d) a run of paragraphs opening with the same exhortation
+    let mut k = 1;
+    while k < body.len() {
+        let lead: String = body[k].chars().take(3).collect();
+        let exhorts = roles::PARALLEL_MODALS.iter().any(|m| lead.ends_with(m));
+        let mut j = k + 1;
+        while exhorts && j < body.len() && body[j].starts_with(&lead) {
+            j += 1;
+        }
+        if j - k >= 3 && j - k <= 9 {
+            return (k..j).collect();
+        }
+        k += 1;
+    }
+    Vec::new()
 }
 
 /// Closes open sections down to (and including) `level`, attaching each to its parent.

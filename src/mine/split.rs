@@ -29,7 +29,7 @@ fn piece_marker(line: &str) -> Option<(&str, u64)> {
     }
     let at = line.rfind('篇')?;
     let (stem, tail) = (&line[..at], &line[at + '篇'.len_utf8()..]);
-    let (n, used) = numerals::parse_prefix(tail)?;
+    let (n, used) = numerals::parse_prefix(tail).or_else(|| numerals::parse_arabic_prefix(tail))?;
     (used == tail.len() && (2..=60).contains(&stem.chars().count()) && !stem.contains('。'))
         .then_some((stem, n))
 }

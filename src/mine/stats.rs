@@ -20,6 +20,10 @@ pub struct Stats {
     /// First sentence of each closing.
     pub closings: BTreeMap<String, usize>,
     pub placeholders: BTreeMap<String, usize>,
+    /// Occasions beyond the five built-in types (开学典礼, 座谈会…).
+    pub occasions: BTreeMap<String, usize>,
+    /// Decisions the miner guessed (正文起点, 标题, 层级…) → number of speeches.
+    pub guesses: BTreeMap<String, usize>,
     /// Speeches whose transition announces a count different from their parts.
     pub mismatches: Vec<String>,
     /// Files that could not be read, with the reason.
@@ -86,6 +90,12 @@ impl Stats {
                     ));
                 }
             }
+            if let Some((name, _)) = super::to_spec::occasion(s) {
+                *self.occasions.entry(name.to_string()).or_default() += 1;
+            }
+            for g in super::outline::guesses(m) {
+                *self.guesses.entry(g.to_string()).or_default() += 1;
+            }
             if let Some(c) = s.closing.first() {
                 *self.closings.entry(first_sentence(c)).or_default() += 1;
             }
@@ -113,6 +123,8 @@ impl Stats {
             }
         };
         section(&mut out, "讲话类型", &self.types);
+        section(&mut out, "场合（内置类型以外）", &self.occasions);
+        section(&mut out, "推测的判断（篇数）", &self.guesses);
         for (level, forms) in &self.forms {
             section(
                 &mut out,

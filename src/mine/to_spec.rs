@@ -6,7 +6,7 @@ use super::segment::{Enumerated, Section, Speech};
 use crate::doc::roles::{Announced, Form};
 use crate::numerals;
 use crate::render::heading_form;
-use crate::spec::{Closing, Enumeration, Kind, Numbering, Opening, Part, Spec};
+use crate::spec::{Closing, Enumeration, HeadingStyle, Kind, Numbering, Opening, Part, Spec};
 
 /// The built-in template a speech most resembles, from its title and opening.
 pub fn guess_template(speech: &Speech) -> &'static str {
@@ -21,22 +21,37 @@ pub fn guess_template(speech: &Speech) -> &'static str {
                 .closing
                 .first()
                 .is_some_and(|c| c.starts_with("总之")));
-    if title.contains("述职") || title.contains("评议") {
-        "review"
-    } else if title.contains("例会") {
-        "regular"
-    } else if title.contains("推进会") {
-        "promotion"
+    let words = &crate::doc::roles::TYPE_WORDS;
+    if let Some((_, _, t)) = words.iter().find(|(t, w, _)| *t && title.contains(w)) {
+        t
     } else if article {
         "article"
-    } else if head.contains("动员") || head.contains("部署") {
-        "mobilization"
-    } else if head.contains("述职") {
-        "review"
-    } else if head.contains("推进") {
-        "promotion"
+    } else if let Some((_, _, t)) = words.iter().find(|(t, w, _)| !*t && head.contains(w)) {
+        t
+    } else if let Some((_, template)) = occasion(speech) {
+        template
     } else {
         "mobilization"
+    }
+}
+
+/// The occasion the speech names beyond the five built-in types (`开学典礼`, `座谈会`…) and
+/// the nearest built-in template, from its title and first paragraph.
+pub fn occasion(speech: &Speech) -> Option<(&'static str, &'static str)> {
+    let title = speech.title.as_deref().unwrap_or("");
+    let opening = speech.opening.first().map(String::as_str).unwrap_or("");
+    let first = opening.split_inclusive('。').take(2).collect::<String>();
+    crate::doc::roles::occasion(title, &first)
+}
+
+/// The type shown to the user: the occasion with the template used for it, or the template.
+pub fn type_label(speech: &Speech) -> String {
+    let template = guess_template(speech);
+    match occasion(speech) {
+        Some((name, nearest)) if nearest == template => {
+            format!("{name}（内置模板没有这一类，用最接近的 {template}）")
+        }
+        _ => template.to_string(),
     }
 }
 
@@ -58,7 +73,7 @@ fn transition_template(text: &str, announced: Announced, parts: usize) -> String
         return text.to_string();
     }
     let word = numerals::count(parts as u64);
-    for noun in ["点", "个方面", "方面"] {
+    for noun in crate::doc::roles::ANNOUNCE_NOUNS {
         let needle = format!("{word}{noun}");
         if let Some(at) = text.find(&needle) {
             return format!("{}{{n}}{}", &text[..at], &text[at + word.len()..]);
@@ -143,6 +158,7 @@ pub fn to_spec(speech: &Speech, fallback_title: &str) -> Spec {
             .collect();
         spec.parts = speech.parts.iter().map(|p| part(p, &levels)).collect();
         fit_forms(&mut spec.parts, 1, &levels);
+        keep_markers(&mut spec.parts, &speech.parts, 1, &levels);
     }
 
     let mut transition = String::new();
@@ -232,6 +248,52 @@ fn fit_forms(parts: &mut [Part], level: usize, levels: &[Form]) {
     }
 }
 
+/// The speech's own markers stay: where the renderer would number a group of headings
+/// differently from the sample (`（四）` alone, `三、` after a cut, `最后` as the second of two),
+/// the group's headings are written unnumbered with their markers in the heading text.
+fn keep_markers(parts: &mut [Part], sections: &[Section], level: usize, levels: &[Form]) {
+    let total = sections.len();
+    let level_form = levels
+        .get(level - 1)
+        .copied()
+        .unwrap_or(crate::doc::roles::STANDARD_HEADING_FORMS[3]);
+    let differs = parts.iter().zip(sections).enumerate().any(|(k, (p, s))| {
+        s.form.is_some_and(|f| {
+            let form = p.heading_form.unwrap_or(level_form);
+            form != f || f.write(k + 1, total).map_or(true, |w| w != s.marker)
+        })
+    });
+    for (p, s) in parts.iter_mut().zip(sections) {
+        if differs && s.form.is_some() {
+            p.heading_form = Some(Form::Unnumbered);
+            p.heading = format!("{}{}", s.marker, p.heading);
+        }
+        keep_markers(&mut p.sections, &s.sections, level + 1, levels);
+    }
+}
+
+/// List items ending in `；` keep their mark: the renderer ends every paragraph with `。`, so a
+/// run of such items and the item that ends the list are kept as one paragraph whose lines join
+/// without a break (the words stay; the items share a paragraph).
+fn keep_list_marks(paragraphs: Vec<String>) -> Vec<String> {
+    if !paragraphs.iter().any(|p| p.ends_with('；')) {
+        return paragraphs;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+    let mut open = false;
+    for p in paragraphs {
+        match out.last_mut() {
+            Some(last) if open => {
+                last.push('\n');
+                last.push_str(&p);
+            }
+            _ => out.push(p.clone()),
+        }
+        open = p.ends_with('；');
+    }
+    out
+}
+
 fn enumeration_of(form: Form) -> Enumeration {
     match form {
         Form::Yao => Enumeration::Yao,
@@ -251,10 +313,11 @@ fn renders_verbatim(e: &Enumerated) -> bool {
         .iter()
         .enumerate()
         .all(|(k, m)| e.form.write(k + 1, n).is_ok_and(|w| w == *m));
+    // the renderer ends a point with 。: a point of the sample ending in ； stays in its paragraph
     let ends = e
         .points
         .iter()
-        .all(|p| p.trim_end().ends_with(['。', '！', '？', '：', '；', '…']));
+        .all(|p| p.trim_end().ends_with(['。', '！', '？', '：', '…']));
     markers_match && ends
 }
 
@@ -282,6 +345,21 @@ fn part(s: &Section, levels: &[Form]) -> Part {
         }
         None => p.paragraphs.extend(s.body.iter().cloned()),
     }
+    // a standalone heading with its own `。`/`；`: the renderer trims a standalone heading's
+    // end mark, so it is written as a lead on its own line (run-in, no first paragraph), which
+    // keeps the mark, and its paragraphs follow
+    if s.style == HeadingStyle::Standalone
+        && !p.heading.is_empty()
+        && s.heading.ends_with(['。', '；', '！'])
+        && p.points.is_empty()
+    {
+        p.heading_style = Some(HeadingStyle::RunIn);
+        let mut after = std::mem::take(&mut p.paragraphs);
+        after.append(&mut p.after);
+        p.after = after;
+    }
+    p.paragraphs = keep_list_marks(std::mem::take(&mut p.paragraphs));
+    p.after = keep_list_marks(std::mem::take(&mut p.after));
     // a kind with points and no paragraphs would make the template add its stock lead-in
     let stock_intro = p.paragraphs.is_empty() && !p.points.is_empty();
     if s.level == 1 && !stock_intro && s.kind != Kind::Other {
