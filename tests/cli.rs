@@ -191,7 +191,7 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
     (
         "shouxian.toml",
         "template = \"article\"\ntitle = \"讲话\"\n[[parts]]\nheading=\"1\"\n[[parts]]\nheading=\"2\"\n[[parts]]\nheading=\"3\"\n[[parts]]\nheading=\"4\"\n[[parts]]\nheading=\"5\"\n",
-        "错误：shouxian.toml:3:1：“首先、其次、再次、最后”最多只能排四项，这里有五项\n  提示：减少这一层的部分数，或在 spec 中换一种 numbering（standard 或 di）\n",
+        "错误：shouxian.toml:3:1：“首先、其次、再次、最后”最多只能排四项，这里有五项\n  提示：减少这一层的部分数，或在要素文件中换一种 numbering（standard 或 di）\n",
     ),
     (
         "badenum.toml",

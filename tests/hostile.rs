@@ -93,7 +93,7 @@ const CASES: &[Case] = &[
     ("版式文件的文字没加引号", &[("p.toml", Text("[page]\nsize = A4\n"))], &["render", "s.toml", "-f", "docx", "--profile", "p.toml"], 1, "=错误：p.toml:2:8：版式文件不是有效的 TOML：文字没有用英文双引号括起来\n  提示：检查这一行的引号、等号和方括号；文字要放在英文双引号里，如 font = \"黑体\"\n", &[]),
     ("页边距 1e308", &[("p.toml", Gen(huge_margin))], &["render", "s.toml", "-f", "docx", "--profile", "p.toml"], 1, "=错误：p.toml:15:18：页边距 `margin-left-mm`（1e308 毫米）比纸张（210 毫米）还大\n  提示：页边距以毫米计，GB/T 9704 为上 37、下 35、左 28、右 26\n", &[]),
     // -- mine output
-    ("mine --out-dir 是文件", &[("a.txt", Text(SAMPLE)), ("o", Text(OLD))], &["mine", "a.txt", "--out-dir", "o"], 1, "=错误：无法写入 o：这是一个文件，不是目录；--out-dir 要给一个目录（不存在时会自动创建）\n", &["o"]),
+    ("mine --out-dir 是文件", &[("a.txt", Text(SAMPLE)), ("o", Text(OLD))], &["mine", "a.txt", "--out-dir", "o"], 1, "错误：无法写入 o：这是一个文件，不是目录；--out-dir 要给一个目录（不存在时会自动创建）\n", &["o"]),
     ("mine --stats 不是目录", &[], &["mine", "--stats", "s.toml"], 1, "=错误：s.toml：不是目录；--stats 需要一个存放范文的目录\n", &[]),
 ];
 

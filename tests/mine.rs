@@ -553,8 +553,9 @@ mod properties {
                 // ordinals are renumbered by the renderer (二、 alone becomes 一、) and it tidies
                 // sentence ends (a standalone heading loses its 。, a point ends in 。): compare
                 // modulo numerals and 。；
+                // … and collapses doubled punctuation (，，→，)
                 let no_numerals = |t: &str| {
-                    t.replace(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '1', '2', '3', '。', '；'], "")
+                    jianghua::doc::punct::collapse_doubled(t).replace(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '1', '2', '3', '。', '；'], "")
                         .replace("首先", "").replace("其次", "").replace("再次", "").replace("最后", "")
                 };
                 let sim = mine::similarity(

@@ -147,7 +147,11 @@ fn pandoc_reads_back_every_character() {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     let plain = String::from_utf8(out.stdout).unwrap();
-    assert!(plain.contains(tricky), "pandoc read:\n{plain}");
+    // `...` after Chinese text is typeset as the ellipsis ……
+    assert!(
+        plain.contains(&tricky.replace("...", "……")),
+        "pandoc read:\n{plain}"
+    );
 }
 
 #[test]
