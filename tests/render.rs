@@ -525,6 +525,25 @@ fn custom_templates_read_the_specs_vars() {
 }
 
 #[test]
+fn a_misspelt_or_mistyped_var_is_an_error_not_the_templates_sample() {
+    let t = "{{!--\ndescription = \"表彰大会讲话\"\n[vars]\nhonorees = [\"某某单位\", \"某某单位\"]\n--}}\n{{> head}}\n\n今天，我们隆重表彰{{join vars.honorees \"、\"}}。\n\n{{> body}}\n";
+    let files: &[(&str, &[u8])] = &[("templates/表彰大会.hbs", t.as_bytes())];
+    let head = "template = \"表彰大会\"\ntitle = \"在表彰大会上的讲话\"\nsalutation = []\n[vars]\n";
+    assert_eq!(
+        render_in(files, &format!("{head}honoree = [\"城关镇\"]\n")).unwrap_err(),
+        "DIR/a.toml:5:11：模板没有用到 `vars.honoree`\n  提示：是不是想写 `honorees`？这个模板的 [vars] 有：honorees"
+    );
+    assert_eq!(
+        render_in(files, &format!("{head}honorees = 3\n")).unwrap_err(),
+        "DIR/a.toml:5:12：`vars.honorees` 的类型不对：模板要的是列表（[\"…\", \"…\"]），这里写的是数字\n  提示：照模板的样例写，例如 honorees = [\"某某单位\", \"某某单位\"]"
+    );
+    assert_eq!(
+        render_in(files, &format!("{head}honorees = [\"城关镇\"]\n")).unwrap(),
+        "# 在表彰大会上的讲话\n\n今天，我们隆重表彰城关镇。\n"
+    );
+}
+
+#[test]
 fn bad_templates_are_errors_at_their_place() {
     let spec = "template = \"mine.hbs\"\ntitle = \"讲话\"\n";
     let err = |t: &str| render_in(&[("mine.hbs", t.as_bytes())], spec).unwrap_err();

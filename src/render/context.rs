@@ -195,12 +195,61 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
                 Err(e) => Some(Err(e)),
             })
             .collect::<Result<_>>()?,
-        vars: {
-            let mut vars = front.vars.clone();
-            vars.extend(s.vars.clone());
-            vars
-        },
+        vars: merge_vars(spec, front)?,
     })
+}
+
+/// The template's `[vars]` defaults overlaid with the spec's. When the template declares its
+/// variables, a spec key it does not know (a typo) or a value of another type is an error at
+/// that key, so a misspelt `[vars]` entry never lets the template's sample text through.
+fn merge_vars(spec: &Located<Spec>, front: &FrontMatter) -> Result<toml::Table> {
+    let mut vars = front.vars.clone();
+    if !front.vars.is_empty() {
+        for (key, value) in &spec.value.vars {
+            let at = [Seg::Key("vars"), Seg::Key(key.as_str())];
+            match front.vars.get(key) {
+                None => {
+                    let known: Vec<&str> = front.vars.keys().map(String::as_str).collect();
+                    let mut help = format!("这个模板的 [vars] 有：{}", known.join("、"));
+                    if let Some(n) = crate::error::nearest(key, known.iter().copied()) {
+                        help = format!("是不是想写 `{n}`？{help}");
+                    }
+                    return Err(spec
+                        .error_at(&at, format!("模板没有用到 `vars.{key}`"))
+                        .help(help)
+                        .into());
+                }
+                Some(default) if default.type_str() != value.type_str() => {
+                    return Err(spec
+                        .error_at(
+                            &at,
+                            format!(
+                                "`vars.{key}` 的类型不对：模板要的是{}，这里写的是{}",
+                                toml_type_cn(default),
+                                toml_type_cn(value)
+                            ),
+                        )
+                        .help(format!("照模板的样例写，例如 {key} = {default}"))
+                        .into());
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    vars.extend(spec.value.vars.clone());
+    Ok(vars)
+}
+
+/// A TOML value's kind, as a user reads it.
+fn toml_type_cn(v: &toml::Value) -> &'static str {
+    match v {
+        toml::Value::String(_) => "文字（加引号）",
+        toml::Value::Integer(_) | toml::Value::Float(_) => "数字",
+        toml::Value::Boolean(_) => "true/false",
+        toml::Value::Datetime(_) => "日期",
+        toml::Value::Array(_) => "列表（[\"…\", \"…\"]）",
+        toml::Value::Table(_) => "小节",
+    }
 }
 
 /// Every key of the spec's `[phrases]` names a stock sentence of the template.
