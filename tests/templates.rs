@@ -169,3 +169,35 @@ fn check_reports_every_unknown_helper_and_partial_even_in_branches_no_spec_takes
         )
     );
 }
+
+#[test]
+fn check_reports_a_missing_partial_once_and_refuses_an_empty_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("t")).unwrap();
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    // the partial is missing on a branch every spec takes: the scan and the coverage renders
+    // both find it, and it is reported once, without suggesting the template itself
+    fs::write(
+        dir.path().join("t/会.hbs"),
+        "{{> head}}\n\n今天开会。\n\n{{> body}}\n\n{{> 结尾}}\n",
+    )
+    .unwrap();
+    let out = jianghua(dir.path())
+        .args(["templates", "check", "t"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "错误：t/会.hbs:7:1：模板引用了不存在的片段 `结尾`\n  提示：片段文件名应为 _名字.hbs，放在模板目录中\n错误：模板检查发现 1 处问题\n"
+    );
+    let out = jianghua(dir.path())
+        .args(["templates", "check", "empty"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "错误：目录 empty 里没有讲话模板（*.hbs，不以 _ 开头）；请给出放模板的目录，或不给目录以检查内置模板\n"
+    );
+}

@@ -169,6 +169,14 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<String>> {
             names
         }
     };
+    if let Some(d) = dir
+        && names.is_empty()
+    {
+        return Err(Error::Usage(format!(
+            "目录 {} 里没有讲话模板（*.hbs，不以 _ 开头）；请给出放模板的目录，或不给目录以检查内置模板",
+            d.display()
+        )));
+    }
     let spec_dir = dir.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let mut errors: Vec<String> = Vec::new();
     // names checked in every branch, whether or not a spec takes it
@@ -197,9 +205,7 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<String>> {
                 origin: Origin::File(path),
             };
             for e in crate::template::check::unknown_names(&file, &partials) {
-                if !errors.contains(&e) {
-                    errors.push(e);
-                }
+                push_once(&mut errors, e);
             }
         }
     }
@@ -209,12 +215,18 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<String>> {
             let path = spec_dir.join(format!("覆盖检查{}.toml", i + 1));
             let spec = crate::spec::parse(&source, &path)?;
             if let Err(e) = crate::render::render_doc(&spec, &set) {
-                let e = e.to_string();
-                if !errors.contains(&e) {
-                    errors.push(e);
-                }
+                push_once(&mut errors, e.to_string());
             }
         }
     }
     Ok(errors)
+}
+
+/// Adds an error unless one with the same position and message (its first line) is there:
+/// the static scan and a coverage render can find the same mistake with different hints.
+fn push_once(errors: &mut Vec<String>, e: String) {
+    let head = |s: &str| s.lines().next().unwrap_or_default().to_string();
+    if !errors.iter().any(|x| head(x) == head(&e)) {
+        errors.push(e);
+    }
 }

@@ -597,10 +597,12 @@ impl Prepared {
                 })
             }
             R::PartialNotFound(p) => (format!("模板引用了不存在的片段 `{p}`"), {
+                // partials only: the speech template itself is no suggestion
                 let names: Vec<&str> = self
                     .origins
                     .keys()
                     .map(String::as_str)
+                    .filter(|n| *n != self.name)
                     .chain(RESERVED_PARTIALS)
                     .collect();
                 match nearest(p, names.iter().copied()) {
