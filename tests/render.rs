@@ -257,6 +257,29 @@ fn any_salutation_is_a_flush_left_salutation() {
 }
 
 #[test]
+fn the_closing_addresses_the_speechs_own_audience() {
+    let closing = |salutation: &str, template: &str| {
+        let md = render(&format!(
+            "template = \"{template}\"\ntitle = \"讲话\"\nsalutation = {salutation}\n[[parts]]\nheading = \"甲\"\nparagraphs = [\"正文。\"]\n[closing]\ncall = \"携手共进\"\ngoal = \"共创美好未来\"\n"
+        ));
+        md.trim_end().rsplit("\n\n").next().unwrap().to_string()
+    };
+    // the stock 同志们， follows the salutation's last addressee when 同志们 is not among them
+    assert_eq!(
+        closing("[\"尊敬的各位来宾\", \"女士们、先生们\"]", "mobilization"),
+        "女士们、先生们，任务已经明确，关键在于落实。让我们携手共进，共创美好未来！"
+    );
+    assert_eq!(
+        closing("[]", "mobilization"),
+        "同志们，任务已经明确，关键在于落实。让我们携手共进，共创美好未来！"
+    );
+    assert_eq!(
+        closing("[\"尊敬的李华同志\", \"同志们\"]", "mobilization"),
+        "同志们，任务已经明确，关键在于落实。让我们携手共进，共创美好未来！"
+    );
+}
+
+#[test]
 fn run_in_headings_keep_the_level_the_engine_gave_them() {
     use jianghua::doc::{Block, Heading};
     let leads = |d: &jianghua::doc::Doc| -> Vec<Heading> {

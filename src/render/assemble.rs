@@ -11,7 +11,10 @@ use crate::template::{BODY_MARK, HEAD_MARK};
 /// The Doc for a template's output (`rendered`) and the context it was rendered from.
 /// Returns None when the template never placed the body although the spec has parts.
 pub(super) fn assemble(rendered: &str, ctx: &Context) -> Option<Doc> {
-    let mut flow = Flow::default();
+    let mut flow = Flow {
+        vocative: ctx.closing_vocative.clone(),
+        ..Flow::default()
+    };
     let mut body_seen = false;
     let mut rest = rendered;
     loop {
@@ -48,6 +51,8 @@ struct Flow {
     text: String,
     lead: Option<Heading>,
     closing: bool,
+    /// Replaces a closing's stock `同志们` when the audience is someone else (see `Context`).
+    vocative: Option<String>,
 }
 
 impl Flow {
@@ -58,7 +63,13 @@ impl Flow {
     fn end(&mut self) {
         let text = std::mem::take(&mut self.text);
         let mut lead = self.lead.take();
-        for para in paragraphs(&text) {
+        for mut para in paragraphs(&text) {
+            if self.closing
+                && let Some(vocative) = &self.vocative
+                && let Some(rest) = para.strip_prefix("同志们，")
+            {
+                para = format!("{vocative}，{rest}");
+            }
             self.blocks.push(Block::Paragraph(Paragraph {
                 lead: lead.take(),
                 text: para,

@@ -35,6 +35,10 @@ pub struct Context {
     pub(super) phrases: BTreeMap<String, String>,
     /// The spec's free `[vars]` table, for custom templates.
     pub(super) vars: toml::Table,
+    /// The vocative a closing opens with when the audience is not 同志们: the last addressee
+    /// (`女士们、先生们`). None keeps 同志们 (also for a speech without a salutation).
+    #[serde(skip)]
+    pub(super) closing_vocative: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -162,6 +166,7 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
         date,
         speaker: opt_phrase(&s.speaker),
         speaker_title: opt_phrase(&s.speaker_title),
+        closing_vocative: closing_vocative(&salutation),
         salutation: salutation.join("、"),
         opening: Opening {
             meeting: opt_phrase(&s.opening.meeting),
@@ -197,6 +202,16 @@ pub fn build(spec: &Located<Spec>, front: &FrontMatter) -> Result<Context> {
             .collect::<Result<_>>()?,
         vars: merge_vars(spec, front)?,
     })
+}
+
+/// Who a closing's stock `同志们，` should address instead, given the speech's addressees.
+fn closing_vocative(salutation: &[String]) -> Option<String> {
+    if salutation.iter().any(|a| a.contains("同志们")) {
+        return None;
+    }
+    salutation
+        .last()
+        .map(|last| last.trim_start_matches("尊敬的").to_string())
 }
 
 /// The template's `[vars]` defaults overlaid with the spec's. When the template declares its
