@@ -1139,6 +1139,7 @@ pub fn speaker_label(text: &str) -> Option<usize> {
     let colon = text[at..].chars().next()?.len_utf8();
     ((2..=5).contains(&n)
         && name.chars().all(crate::doc::punct::is_han)
+        && heading_marker(text).is_none()
         && leading_salutation(&text[at + colon..]).is_some())
     .then_some(at + colon)
 }
@@ -1168,6 +1169,9 @@ mod wide_tests {
             speaker_label("李明：各位来宾，大家好。"),
             Some("李明：".len())
         );
+        // a point's lead is no name, even when a vocative follows it (found by proptest)
+        assert_eq!(speaker_label("一要：领导：。"), None);
+        assert_eq!(speaker_label("第一：同志们，要抓落实。"), None);
         assert!(opens_closing_wide("同学们，你们是新时代的一代。"));
         assert!(opens_closing_wide("同志们！明年是关键之年。"));
         assert!(!opens_closing_wide("同学们，大家好。"));
