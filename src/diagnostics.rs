@@ -101,6 +101,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_report_puts_the_line_between_the_message_and_the_hint() {
+        let src = "title = \"讲话\"\nheadng = \"加强组织领导\"\n";
+        let bad = SourceError::new("s.toml", "未知字段 `headng`")
+            .at_offset(src, src.find('h').unwrap())
+            .help("是不是想写 `heading`？");
+        let other = SourceError::new("t.toml", "缺少必填字段 `title`");
+        assert_eq!(
+            report(&Error::Many(vec![bad.into(), other.into()])),
+            "错误：s.toml:2:1：未知字段 `headng`\n  |\n2 | headng = \"加强组织领导\"\n  | ^\n  \
+             提示：是不是想写 `heading`？\n错误：t.toml：缺少必填字段 `title`"
+        );
+    }
+
+    #[test]
     fn caret_under_an_ascii_column() {
         assert_eq!(
             snippet(12, "headng = \"加强组织领导\"", 1),

@@ -202,6 +202,19 @@ mod tests {
     }
 
     #[test]
+    fn a_position_in_the_source_keeps_its_line() {
+        let src = "a = 1\r\ntitle = \"讲话\"x\r\n";
+        let e = SourceError::new("s.toml", "坏").at_offset(src, src.find('x').unwrap());
+        assert_eq!(e.position, Some((2, 13)));
+        assert_eq!(e.snippet.as_deref(), Some("title = \"讲话\"x"));
+        let e = SourceError::new("s.toml", "坏").at_in(src, 1, 3);
+        assert_eq!(e.snippet.as_deref(), Some("a = 1"));
+        // the line's text is for the CLI: the message itself reads as before
+        assert_eq!(e.to_string(), "s.toml:1:3：坏");
+        assert_eq!(SourceError::new("s.toml", "坏").at(1, 3).snippet, None);
+    }
+
+    #[test]
     fn suggests_nearest_name() {
         let keys = ["title", "template", "speaker", "speaker-title"];
         assert_eq!(nearest("titel", keys), Some("title"));
