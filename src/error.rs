@@ -13,6 +13,9 @@ pub struct SourceError {
     pub message: String,
     /// How to fix it, in Chinese.
     pub help: Option<String>,
+    /// The text of the line at `position`, where the source is at hand; the CLI shows it with a
+    /// caret under the column (see `crate::diagnostics`).
+    pub snippet: Option<String>,
 }
 
 impl SourceError {
@@ -22,6 +25,7 @@ impl SourceError {
             position: None,
             message: message.into(),
             help: None,
+            snippet: None,
         }
     }
 
@@ -30,10 +34,29 @@ impl SourceError {
         self
     }
 
-    /// Sets the position from a byte offset into `source`.
+    /// Sets the position from a byte offset into `source`, keeping that line's text.
     pub fn at_offset(self, source: &str, offset: usize) -> Self {
         let (line, column) = line_column(source, offset);
+        self.at_in(source, line, column)
+    }
+
+    /// Sets the position (1-based line and column) in `source`, keeping that line's text.
+    pub fn at_in(mut self, source: &str, line: usize, column: usize) -> Self {
+        self.snippet = source
+            .split('\n')
+            .nth(line.saturating_sub(1))
+            .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string());
         self.at(line, column)
+    }
+
+    /// The first line as shown: `path:line:column：message`.
+    pub fn head(&self) -> String {
+        match self.position {
+            Some((line, column)) => {
+                format!("{}:{line}:{column}：{}", self.path.display(), self.message)
+            }
+            None => format!("{}：{}", self.path.display(), self.message),
+        }
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -44,11 +67,7 @@ impl SourceError {
 
 impl fmt::Display for SourceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some((line, column)) = self.position {
-            write!(f, ":{line}:{column}")?;
-        }
-        write!(f, "：{}", self.message)?;
+        write!(f, "{}", self.head())?;
         if let Some(help) = &self.help {
             write!(f, "\n  提示：{help}")?;
         }
@@ -180,6 +199,19 @@ mod tests {
         let offset = src.find('x').unwrap();
         assert_eq!(line_column(src, offset), (2, 13));
         assert_eq!(line_column(src, 0), (1, 1));
+    }
+
+    #[test]
+    fn a_position_in_the_source_keeps_its_line() {
+        let src = "a = 1\r\ntitle = \"讲话\"x\r\n";
+        let e = SourceError::new("s.toml", "坏").at_offset(src, src.find('x').unwrap());
+        assert_eq!(e.position, Some((2, 13)));
+        assert_eq!(e.snippet.as_deref(), Some("title = \"讲话\"x"));
+        let e = SourceError::new("s.toml", "坏").at_in(src, 1, 3);
+        assert_eq!(e.snippet.as_deref(), Some("a = 1"));
+        // the line's text is for the CLI: the message itself reads as before
+        assert_eq!(e.to_string(), "s.toml:1:3：坏");
+        assert_eq!(SourceError::new("s.toml", "坏").at(1, 3).snippet, None);
     }
 
     #[test]

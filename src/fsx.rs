@@ -93,19 +93,36 @@ pub fn not_utf8(path: &Path, bytes: &[u8], what: &str) -> Error {
     } else {
         "未知编码"
     };
-    // UTF-16 has no useful line to point at: its NULs and BOM are already at the start
-    let line = if looks_like.starts_with("UTF-16") {
-        1
-    } else {
-        let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
-        bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1
-    };
-    crate::error::SourceError::new(
+    let err = crate::error::SourceError::new(
         path,
         format!("{what}不是 UTF-8 编码（看起来是{looks_like}），无法读取"),
     )
-    .at(line, 1)
-    .help("请用文本编辑器（如记事本“另存为”，编码选 UTF-8）把文件另存为 UTF-8 后再运行")
+    .help("请用文本编辑器（如记事本“另存为”，编码选 UTF-8）把文件另存为 UTF-8 后再运行");
+    // UTF-16 has no useful line to point at: its NULs and BOM are already at the start
+    if looks_like.starts_with("UTF-16") {
+        return err.at(1, 1).into();
+    }
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+    // GBK text can be shown (decoded) with the caret under the start of the Chinese text where
+    // it stops being UTF-8 (some GBK pairs happen to be UTF-8 too: 同 is); binary input cannot
+    let gbk = |b: &[u8]| {
+        encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(b)
+            .map(|s| s.into_owned())
+    };
+    let line_start = bytes[..valid]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let run_start = bytes[line_start..valid]
+        .iter()
+        .rposition(|b| b.is_ascii())
+        .map_or(line_start, |i| line_start + i + 1);
+    match (gbk(bytes), gbk(&bytes[line_start..run_start])) {
+        (Some(text), Some(before)) => err.at_in(&text, line, before.chars().count() + 1),
+        _ => err.at(line, 1),
+    }
     .into()
 }
 

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod diagnostics;
 pub mod doc;
 pub mod error;
 pub mod fsx;

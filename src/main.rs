@@ -29,7 +29,11 @@ fn main() -> ExitCode {
         Err(jianghua::Error::BrokenPipe) => ExitCode::from(BROKEN_PIPE),
         Err(err) => {
             // stderr itself may be closed or full: nothing left to tell, the status says it
-            let _ = writeln!(std::io::stderr().lock(), "错误：{err}");
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "{}",
+                jianghua::diagnostics::report(&err)
+            );
             ExitCode::FAILURE
         }
     }

@@ -417,15 +417,15 @@ fn render_refuses_a_transition_that_announces_the_wrong_count() {
     let cases = [
         (
             "下面，我讲三点意见。",
-            "会.toml:3:20：[count-mismatch] 这里说“三点”，后面实际有两项；请改为“两点”，或补齐/删减内容\n  提示：过渡句里写 {n}，渲染时会换成实际的部分个数；检查全文可运行 jianghua check 要素文件",
+            "会.toml:3:20：[count-mismatch] 这里说“三点”，后面实际有两项；请改为“两点”，或补齐/删减内容\n  |\n3 | transition = \"下面，我讲三点意见。\"\n  |                         ^\n  提示：过渡句里写 {n}，渲染时会换成实际的部分个数；检查全文可运行 jianghua check 要素文件",
         ),
         (
             "下面，我讲二点意见。",
-            "会.toml:3:20：[liang] “二点”应写作“两点”：量词前的“二”习惯写“两”\n  提示：量词前写“两”：两点、两个、两项；检查全文可运行 jianghua check 要素文件",
+            "会.toml:3:20：[liang] “二点”应写作“两点”：量词前的“二”习惯写“两”\n  |\n3 | transition = \"下面，我讲二点意见。\"\n  |                         ^\n  提示：量词前写“两”：两点、两个、两项；检查全文可运行 jianghua check 要素文件",
         ),
         (
             "下面，我讲{m}点意见。",
-            "会.toml:3:20：[placeholder] “{m}”没有被替换：要素文件里只有 {n} 会换成部分的个数；请改成 {n} 或直接写出内容\n  提示：过渡句里写 {n}，渲染时会换成实际的部分个数；检查全文可运行 jianghua check 要素文件",
+            "会.toml:3:20：[placeholder] “{m}”没有被替换：要素文件里只有 {n} 会换成部分的个数；请改成 {n} 或直接写出内容\n  |\n3 | transition = \"下面，我讲{m}点意见。\"\n  |                         ^\n  提示：过渡句里写 {n}，渲染时会换成实际的部分个数；检查全文可运行 jianghua check 要素文件",
         ),
     ];
     for (transition, expected) in cases {

@@ -146,17 +146,17 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
     (
         "malformed.toml",
         "template = \"review\"\ntitle = \"讲话\n",
-        "错误：malformed.toml:2:12：TOML 语法错误：文字没有用双引号收尾\n  提示：检查这一行的引号、等号和方括号是否成对；文字内容要放在英文双引号里\n",
+        "错误：malformed.toml:2:12：TOML 语法错误：文字没有用双引号收尾\n  |\n2 | title = \"讲话\n  |              ^\n  提示：检查这一行的引号、等号和方括号是否成对；文字内容要放在英文双引号里\n",
     ),
     (
         "unknown.toml",
         "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"一\"\nheadng = \"x\"\n",
-        "错误：unknown.toml:5:1：未知字段 `headng`\n  提示：是不是想写 `heading`？\n",
+        "错误：unknown.toml:5:1：未知字段 `headng`\n  |\n5 | headng = \"x\"\n  | ^\n  提示：是不是想写 `heading`？\n",
     ),
     (
         "wrongtype.toml",
         "template = \"review\"\ntitle = 3\n",
-        "错误：wrongtype.toml:2:9：类型不对：这里需要文字（用双引号括起来），实际写的是整数\n  提示：文字要放在英文双引号里，例如：title = \"在全县工作会议上的讲话\"\n",
+        "错误：wrongtype.toml:2:9：类型不对：这里需要文字（用双引号括起来），实际写的是整数\n  |\n2 | title = 3\n  |         ^\n  提示：文字要放在英文双引号里，例如：title = \"在全县工作会议上的讲话\"\n",
     ),
     (
         "notitle.toml",
@@ -166,77 +166,77 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
     (
         "badtpl.toml",
         "template = \"reveiw\"\ntitle = \"讲话\"\n",
-        "错误：badtpl.toml:1:12：没有名为 \"reveiw\" 的模板\n  提示：是不是想写 \"review\"？可用的讲话类型：article、mobilization、promotion、regular、review。找过的模板目录：内置模板；自定义类型放在要素文件旁的 templates/ 里，或用 --templates 目录 指定\n",
+        "错误：badtpl.toml:1:12：没有名为 \"reveiw\" 的模板\n  |\n1 | template = \"reveiw\"\n  |            ^\n  提示：是不是想写 \"review\"？可用的讲话类型：article、mobilization、promotion、regular、review。找过的模板目录：内置模板；自定义类型放在要素文件旁的 templates/ 里，或用 --templates 目录 指定\n",
     ),
     (
         "deep.toml",
         "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"a\"\n[[parts.sections]]\nheading = \"b\"\n[[parts.sections.sections]]\nheading = \"c\"\n[[parts.sections.sections.sections]]\nheading = \"d\"\n[[parts.sections.sections.sections.sections]]\nheading = \"e\"\n",
-        "错误：deep.toml:11:1：层次太深：`parts[1].sections[1].sections[1].sections[1]` 已是第四层，讲话稿最多四层（一、（一）1.（1））\n  提示：把第五层的内容并入上一层的 paragraphs 或 points\n",
+        "错误：deep.toml:11:1：层次太深：`parts[1].sections[1].sections[1].sections[1]` 已是第四层，讲话稿最多四层（一、（一）1.（1））\n   |\n11 | [[parts.sections.sections.sections.sections]]\n   | ^\n  提示：把第五层的内容并入上一层的 paragraphs 或 points\n",
     ),
     (
         "fangmian.toml",
         "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"a\"\npoints = [\"x\", \"y\", \"z\"]\nenumeration = \"fangmian\"\n",
-        "错误：fangmian.toml:6:15：`parts[1]`：“一方面……另一方面……”只能用于两点，这里有三点\n  提示：写成恰好两个 points，或改用 enumeration = \"shi\"（一是、二是……）\n",
+        "错误：fangmian.toml:6:15：`parts[1]`：“一方面……另一方面……”只能用于两点，这里有三点\n  |\n6 | enumeration = \"fangmian\"\n  |               ^\n  提示：写成恰好两个 points，或改用 enumeration = \"shi\"（一是、二是……）\n",
     ),
     (
         "ctrl.toml",
         "template = \"review\"\ntitle = \"讲\u{7}话\"\n",
-        "错误：ctrl.toml:2:11：字段 `title` 中有一个控制字符 U+0007（多半是从别处粘贴带进来的）\n  提示：删除这个看不见的字符后重新运行；如在编辑器中看不到，可先删掉该行再手工重打\n",
+        "错误：ctrl.toml:2:11：字段 `title` 中有一个控制字符 U+0007（多半是从别处粘贴带进来的）\n  |\n2 | title = \"讲␇话\"\n  |            ^\n  提示：删除这个看不见的字符后重新运行；如在编辑器中看不到，可先删掉该行再手工重打\n",
     ),
     (
         "ctrl2.toml",
         "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"a\"\nparagraphs = [\"ab\\u0007c\"]\n",
-        "错误：ctrl2.toml:5:15：字段 `parts[1].paragraphs[1]` 中有一个控制字符 U+0007，Word 文件里不能有它\n  提示：删除这个字符（多半是从别处粘贴时带进来的转义序列）\n",
+        "错误：ctrl2.toml:5:15：字段 `parts[1].paragraphs[1]` 中有一个控制字符 U+0007，Word 文件里不能有它\n  |\n5 | paragraphs = [\"ab\\u0007c\"]\n  |               ^\n  提示：删除这个字符（多半是从别处粘贴时带进来的转义序列）\n",
     ),
     (
         "shouxian.toml",
         "template = \"article\"\ntitle = \"讲话\"\n[[parts]]\nheading=\"1\"\n[[parts]]\nheading=\"2\"\n[[parts]]\nheading=\"3\"\n[[parts]]\nheading=\"4\"\n[[parts]]\nheading=\"5\"\n",
-        "错误：shouxian.toml:3:1：“首先、其次、再次、最后”最多只能排四项，这里有五项\n  提示：减少这一层的部分数，或在要素文件中换一种 numbering（standard 或 di）\n",
+        "错误：shouxian.toml:3:1：“首先、其次、再次、最后”最多只能排四项，这里有五项\n  |\n3 | [[parts]]\n  | ^\n  提示：减少这一层的部分数，或在要素文件中换一种 numbering（standard 或 di）\n",
     ),
     (
         "badenum.toml",
         "template = \"review\"\ntitle = \"讲话\"\nnumbering = \"shouxain\"\n",
-        "错误：badenum.toml:3:13：不认识的取值 `shouxain`\n  提示：是不是想写 `shouxian`？可用的取值：standard、di、shouxian、yao、none\n",
+        "错误：badenum.toml:3:13：不认识的取值 `shouxain`\n  |\n3 | numbering = \"shouxain\"\n  |             ^\n  提示：是不是想写 `shouxian`？可用的取值：standard、di、shouxian、yao、none\n",
     ),
     (
         "duplicate.toml",
         "template = \"review\"\ntitle = \"t\"\ntitle = \"u\"\n",
-        "错误：duplicate.toml:3:1：TOML 语法错误：同一个字段写了两次\n  提示：删掉重复的那一行（同一个小节里每个字段只能写一次）\n",
+        "错误：duplicate.toml:3:1：TOML 语法错误：同一个字段写了两次\n  |\n3 | title = \"u\"\n  | ^\n  提示：删掉重复的那一行（同一个小节里每个字段只能写一次）\n",
     ),
     (
         "headingform.toml",
         "template = \"review\"\ntitle = \"t\"\n[[parts]]\nheading=\"a\"\n[[parts]]\nheading=\"b\"\n[[parts]]\nheading=\"c\"\nheading-form = \"fangmian\"\n",
-        "错误：headingform.toml:9:16：“一方面……另一方面……”只能用于两点，这里有三点\n  提示：换一种 heading-form，或删掉它，按这一层的编号\n",
+        "错误：headingform.toml:9:16：“一方面……另一方面……”只能用于两点，这里有三点\n  |\n9 | heading-form = \"fangmian\"\n  |                ^\n  提示：换一种 heading-form，或删掉它，按这一层的编号\n",
     ),
     (
         "tplpath.toml",
         "template = \"nosuch.hbs\"\ntitle = \"t\"\n",
-        "错误：tplpath.toml:1:12：无法读取模板文件 nosuch.hbs：文件或目录不存在\n  提示：模板路径相对于要素文件所在的目录；也可以写内置类型名，如 \"review\"\n",
+        "错误：tplpath.toml:1:12：无法读取模板文件 nosuch.hbs：文件或目录不存在\n  |\n1 | template = \"nosuch.hbs\"\n  |            ^\n  提示：模板路径相对于要素文件所在的目录；也可以写内置类型名，如 \"review\"\n",
     ),
     (
         "newline.toml",
         "template = \"review\"\ntitle = \"第一行\\n\\n第二行\"\n",
-        "错误：newline.toml:2:9：字段 `title` 只能写一行，里面有换行\n  提示：去掉换行；要分段的内容请写进 paragraphs\n",
+        "错误：newline.toml:2:9：字段 `title` 只能写一行，里面有换行\n  |\n2 | title = \"第一行\\n\\n第二行\"\n  |         ^\n  提示：去掉换行；要分段的内容请写进 paragraphs\n",
     ),
     (
         "quotes.toml",
         "template = \"review\"\ntitle = “讲话”\n",
-        "错误：quotes.toml:2:9：TOML 语法错误：文字没有用英文双引号括起来\n  提示：文字要用英文双引号 \"…\" 括起来，不能用中文引号 “…”\n",
+        "错误：quotes.toml:2:9：TOML 语法错误：文字没有用英文双引号括起来\n  |\n2 | title = “讲话”\n  |         ^\n  提示：文字要用英文双引号 \"…\" 括起来，不能用中文引号 “…”\n",
     ),
     (
         "equals.toml",
         "template = \"review\"\ntitle ＝ \"讲话\"\n",
-        "错误：equals.toml:2:7：TOML 语法错误：字段名后面缺少等号 =\n  提示：等号要用半角 =，不能用全角 ＝\n",
+        "错误：equals.toml:2:7：TOML 语法错误：字段名后面缺少等号 =\n  |\n2 | title ＝ \"讲话\"\n  |       ^\n  提示：等号要用半角 =，不能用全角 ＝\n",
     ),
     (
         "table.toml",
         "template = \"review\"\ntitle = \"讲话\"\n[parts]\nheading = \"一\"\n",
-        "错误：table.toml:3:1：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是表（[…] 小节）\n  提示：一个部分（表格数组）要用两层方括号：[[parts]]\n",
+        "错误：table.toml:3:1：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是表（[…] 小节）\n  |\n3 | [parts]\n  | ^\n  提示：一个部分（表格数组）要用两层方括号：[[parts]]\n",
     ),
     (
         "points.toml",
         "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"一\"\npoints = \"加强领导\"\n",
-        "错误：points.toml:5:10：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是文字（用双引号括起来）\n  提示：写成数组，例如：points = [\"第一项。\", \"第二项。\"]\n",
+        "错误：points.toml:5:10：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是文字（用双引号括起来）\n  |\n5 | points = \"加强领导\"\n  |          ^\n  提示：写成数组，例如：points = [\"第一项。\", \"第二项。\"]\n",
     ),
 ];
 
@@ -307,12 +307,12 @@ fn template_errors_name_the_template_file_and_line() {
     .unwrap();
     assert_eq!(
         stderr_of(dir.path(), &["render", "a.toml"]),
-        "错误：mine.hbs:4:1：模板块没有正确闭合：打开的是 {{#if}}，关闭的却是 {{/each}}\n  提示：检查 {{ }} 是否成对，{{#if}}/{{#each}} 是否都有对应的 {{/if}}/{{/each}}\n"
+        "错误：mine.hbs:4:1：模板块没有正确闭合：打开的是 {{#if}}，关闭的却是 {{/each}}\n  |\n4 | {{/each}}\n  | ^\n  提示：检查 {{ }} 是否成对，{{#if}}/{{#each}} 是否都有对应的 {{/if}}/{{/each}}\n"
     );
     fs::write(dir.path().join("mine.hbs"), "{{> head}}\n\n{{meeting}}\n").unwrap();
     assert_eq!(
         stderr_of(dir.path(), &["render", "a.toml"]),
-        "错误：mine.hbs:3:1：模板引用了不存在的变量 `meeting`\n  提示：是不是想写 `opening.meeting`？可用的变量见 docs/templates.md\n"
+        "错误：mine.hbs:3:1：模板引用了不存在的变量 `meeting`\n  |\n3 | {{meeting}}\n  | ^\n  提示：是不是想写 `opening.meeting`？可用的变量见 docs/templates.md\n"
     );
 }
 
@@ -354,4 +354,27 @@ fn help_is_in_chinese_for_every_command() {
             assert!(!text.contains(english), "{args:?} shows {english}: {text}");
         }
     }
+}
+
+#[test]
+fn an_error_shows_its_line_with_the_caret_under_the_character() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("讲话.toml"),
+        "template = \"review\"\ntitle = \"在全县工作会议上的讲话\"\ntransition = \"今天，我着重讲二点意见。\"\n[[parts]]\nheading = \"提高认识\"\n[[parts]]\nheading = \"压实责任\"\n",
+    )
+    .unwrap();
+    // 二 is the 22nd character of line 3; before it, 14 ASCII columns and 7 Chinese characters
+    // two columns each: the caret is 28 columns into the line
+    assert_eq!(
+        stderr_of(dir.path(), &["render", "讲话.toml"]),
+        format!(
+            "错误：讲话.toml:3:22：[liang] “二点”应写作“两点”：量词前的“二”习惯写“两”\n  \
+             |\n\
+             3 | transition = \"今天，我着重讲二点意见。\"\n  \
+             | {}^\n  \
+             提示：量词前写“两”：两点、两个、两项；检查全文可运行 jianghua check 要素文件\n",
+            " ".repeat(28)
+        )
+    );
 }

@@ -315,9 +315,17 @@ fn malformed_toml_is_reported_at_its_line_with_the_cli_message() {
     assert_eq!(error["line"], line);
     assert_eq!(error["column"], 1);
     assert_eq!(error["message"], "未知字段 `numbring`");
+    let source_line = text.lines().nth(line - 1).unwrap();
+    assert_eq!(error["snippet"], source_line);
     let shown = error["text"].as_str().unwrap();
     assert!(shown.starts_with(&format!("bad.toml:{line}:1：未知字段 `numbring`")));
-    assert!(cli.contains(shown), "same text as the CLI:\n{cli}\n{shown}");
+    // the CLI shows the same message and hint, with the line and a caret between them
+    let (head, help) = shown.split_once('\n').unwrap();
+    let gutter = " ".repeat(line.to_string().len());
+    assert_eq!(
+        cli,
+        format!("错误：{head}\n{gutter} |\n{line} | {source_line}\n{gutter} | ^\n{help}\n")
+    );
     // unterminated string
     let (_, body) = server.json(
         "POST",

@@ -8,7 +8,11 @@ use common::{jianghua, stderr_of};
 #[test]
 fn built_in_templates_pass_their_own_check() {
     assert_eq!(
-        jianghua::commands::check_templates(None).unwrap(),
+        jianghua::commands::check_templates(None)
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
         Vec::<String>::new()
     );
 }
@@ -120,7 +124,7 @@ fn a_custom_type_is_listed_scaffolded_rendered_and_checked() {
     // without --templates, the error says where it looked and what to add
     assert_eq!(
         stderr_of(dir.path(), &["render", "表彰.toml"]),
-        "错误：表彰.toml:6:12：没有名为 \"表彰大会\" 的模板\n  提示：可用的讲话类型：article、mobilization、promotion、regular、review。找过的模板目录：内置模板；自定义类型放在要素文件旁的 templates/ 里，或用 --templates 目录 指定\n"
+        "错误：表彰.toml:6:12：没有名为 \"表彰大会\" 的模板\n  |\n6 | template = \"表彰大会\"\n  |            ^\n  提示：可用的讲话类型：article、mobilization、promotion、regular、review。找过的模板目录：内置模板；自定义类型放在要素文件旁的 templates/ 里，或用 --templates 目录 指定\n"
     );
     assert_eq!(
         stderr_of(dir.path(), &["new", "表彰大会"]),
@@ -139,7 +143,7 @@ fn a_custom_type_is_listed_scaffolded_rendered_and_checked() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "错误：mytpl/表彰大会.hbs:11:7：模板引用了不存在的变量 `vars.represnting`\n  提示：是不是想写 `vars.representing`？可用的变量见 docs/templates.md\n错误：模板检查发现 1 处问题\n"
+        "错误：mytpl/表彰大会.hbs:11:7：模板引用了不存在的变量 `vars.represnting`\n   |\n11 | 首先，我代表{{vars.represnting}}，向受到表彰的先进集体表示热烈祝贺！\n   |             ^\n  提示：是不是想写 `vars.representing`？可用的变量见 docs/templates.md\n错误：模板检查发现 1 处问题\n"
     );
     assert_eq!(
         stderr_of(dir.path(), &["templates", "check", "no-such-dir"]),
@@ -165,7 +169,7 @@ fn check_reports_every_unknown_helper_and_partial_even_in_branches_no_spec_takes
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
         format!(
-            "错误：t/会.hbs:2:4：模板用了不存在的辅助函数 `jion`\n  提示：是不是想写 join？可用的辅助函数：{helpers}\n错误：t/会.hbs:3:19：模板用了不存在的辅助函数 `cnt`\n  提示：是不是想写 cn？可用的辅助函数：{helpers}\n错误：t/会.hbs:3:28：模板引用了不存在的片段 `thanks`\n  提示：片段文件名应为 _名字.hbs，放在模板目录中\n错误：模板检查发现 3 处问题\n"
+            "错误：t/会.hbs:2:4：模板用了不存在的辅助函数 `jion`\n  |\n2 | 今天，{{{{jion opening.just_now \"，\"}}}}。\n  |       ^\n  提示：是不是想写 join？可用的辅助函数：{helpers}\n错误：t/会.hbs:3:19：模板用了不存在的辅助函数 `cnt`\n  |\n3 | {{{{#if vars.never}}}}{{{{cnt 3}}}}{{{{> thanks}}}}{{{{/if}}}}\n  |                   ^\n  提示：是不是想写 cn？可用的辅助函数：{helpers}\n错误：t/会.hbs:3:28：模板引用了不存在的片段 `thanks`\n  |\n3 | {{{{#if vars.never}}}}{{{{cnt 3}}}}{{{{> thanks}}}}{{{{/if}}}}\n  |                            ^\n  提示：片段文件名应为 _名字.hbs，放在模板目录中\n错误：模板检查发现 3 处问题\n"
         )
     );
 }
@@ -189,7 +193,7 @@ fn check_reports_a_missing_partial_once_and_refuses_an_empty_folder() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "错误：t/会.hbs:7:1：模板引用了不存在的片段 `结尾`\n  提示：片段文件名应为 _名字.hbs，放在模板目录中\n错误：模板检查发现 1 处问题\n"
+        "错误：t/会.hbs:7:1：模板引用了不存在的片段 `结尾`\n  |\n7 | {{> 结尾}}\n  | ^\n  提示：片段文件名应为 _名字.hbs，放在模板目录中\n错误：模板检查发现 1 处问题\n"
     );
     let out = jianghua(dir.path())
         .args(["templates", "check", "empty"])

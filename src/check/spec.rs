@@ -238,7 +238,7 @@ pub fn guard(spec: &Located<Spec>, doc: &Doc) -> Result<(), SourceError> {
             };
             return Err(
                 SourceError::new(&spec.path, format!("[{}] {}", h.rule.id(), h.message))
-                    .at(line, column)
+                    .at_in(&spec.source, line, column)
                     .help(help),
             );
         }

@@ -38,7 +38,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         match check_file(path, &options, args.fix) {
             Ok(r) => reports.push(r),
             Err(e) => {
-                eprintln!("错误：{e}");
+                eprintln!("{}", crate::diagnostics::report(&e));
                 unreadable = true;
             }
         }

@@ -136,7 +136,7 @@ pub fn run(args: &TemplatesArgs) -> Result<()> {
                 return Ok(());
             }
             for e in &errors {
-                crate::fsx::note(&format!("错误：{e}"));
+                crate::fsx::note(&crate::diagnostics::report(e));
             }
             Err(Error::Usage(format!(
                 "模板检查发现 {} 处问题",
@@ -148,7 +148,7 @@ pub fn run(args: &TemplatesArgs) -> Result<()> {
 
 /// Compiles every speech template of `dir` (or the built-ins) and renders it against the
 /// coverage specs; every distinct error, in the order found.
-pub fn check(dir: Option<&Path>) -> Result<Vec<String>> {
+pub fn check(dir: Option<&Path>) -> Result<Vec<Error>> {
     let set = overlays(dir.map(Path::to_path_buf).as_ref())?;
     let names: Vec<String> = match dir {
         None => set.speech_names(),
@@ -178,7 +178,7 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<String>> {
         )));
     }
     let spec_dir = dir.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let mut errors: Vec<String> = Vec::new();
+    let mut errors: Vec<Error> = Vec::new();
     // names checked in every branch, whether or not a spec takes it
     if let Some(d) = dir {
         let mut files: Vec<PathBuf> = std::fs::read_dir(d)
@@ -205,7 +205,7 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<String>> {
                 origin: Origin::File(path),
             };
             for e in crate::template::check::unknown_names(&file, &partials) {
-                push_once(&mut errors, e);
+                push_once(&mut errors, e.into());
             }
         }
     }
@@ -215,7 +215,7 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<String>> {
             let path = spec_dir.join(format!("覆盖检查{}.toml", i + 1));
             let spec = crate::spec::parse(&source, &path)?;
             if let Err(e) = crate::render::render_doc(&spec, &set) {
-                push_once(&mut errors, e.to_string());
+                push_once(&mut errors, e);
             }
         }
     }
@@ -224,8 +224,8 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<String>> {
 
 /// Adds an error unless one with the same position and message (its first line) is there:
 /// the static scan and a coverage render can find the same mistake with different hints.
-fn push_once(errors: &mut Vec<String>, e: String) {
-    let head = |s: &str| s.lines().next().unwrap_or_default().to_string();
+fn push_once(errors: &mut Vec<Error>, e: Error) {
+    let head = |e: &Error| e.to_string().lines().next().unwrap_or_default().to_string();
     if !errors.iter().any(|x| head(x) == head(&e)) {
         errors.push(e);
     }

@@ -82,6 +82,8 @@ fn error_json(e: &SourceError) -> Value {
         "message": e.message,
         "help": e.help,
         "text": e.to_string(),
+        // the offending line's text, where there is one
+        "snippet": e.snippet,
     })
 }
 

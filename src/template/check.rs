@@ -250,7 +250,7 @@ pub fn extension_body(file: &TemplateFile, parents: &[&TemplateFile]) -> Result<
     let err = |msg: String, help: String, line: usize, col: usize| -> crate::Error {
         SourceError::new(file.origin.display_path(), msg)
             .help(help)
-            .at(line, col)
+            .at_in(&file.source, line, col)
             .into()
     };
     let Ok(t) = Template::compile(&file.source) else {
@@ -308,7 +308,7 @@ pub fn offered_blocks(t: &Template) -> Vec<String> {
 
 /// Every helper call to a helper that does not exist and every `{{> partial}}` that names no
 /// partial, anywhere in the file (also in branches no spec takes), with the nearest name.
-pub fn unknown_names(file: &TemplateFile, partials: &[String]) -> Vec<String> {
+pub fn unknown_names(file: &TemplateFile, partials: &[String]) -> Vec<SourceError> {
     let Ok(t) = Template::compile(&file.source) else {
         return Vec::new();
     };
@@ -324,8 +324,7 @@ pub fn unknown_names(file: &TemplateFile, partials: &[String]) -> Vec<String> {
         out.push(
             SourceError::new(&path, msg)
                 .help(help)
-                .at(line, col)
-                .to_string(),
+                .at_in(&file.source, line, col),
         );
     };
     visit(&t, &mut |e, line, col| match e {

@@ -511,7 +511,7 @@ fn template_error(e: &handlebars::TemplateError, source: &str, origin: &Origin) 
     };
     let mut err = SourceError::new(origin.display_path(), reason).help(help);
     if let Some((line, col)) = e.pos() {
-        err = err.at(line, col);
+        err = err.at_in(source, line, col);
     }
     err.into()
 }
@@ -631,7 +631,11 @@ impl Prepared {
         };
         let mut err = SourceError::new(path, message).help(help);
         if let (Some(line), Some(col)) = (e.line_no, e.column_no) {
-            err = err.at(line, col);
+            let source = origin.and_then(|o| self.sources.iter().find(|(so, _)| so == o));
+            err = match source {
+                Some((_, src)) => err.at_in(src, line, col),
+                None => err.at(line, col),
+            };
         }
         err.into()
     }

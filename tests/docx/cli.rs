@@ -122,7 +122,7 @@ fn bad_profiles_and_outputs_get_exact_errors_and_keep_the_previous_file() {
     for (args, want) in [
         (
             vec!["--profile", "mine.toml"],
-            "错误：mine.toml:16:19：页边距 `margin-right-mm` 不能为负数（现在是 -1）\n  提示：页边距以毫米计，GB/T 9704 为上 37、下 35、左 28、右 26\n",
+            "错误：mine.toml:16:19：页边距 `margin-right-mm` 不能为负数（现在是 -1）\n   |\n16 | margin-right-mm = -1\n   |                   ^\n  提示：页边距以毫米计，GB/T 9704 为上 37、下 35、左 28、右 26\n",
         ),
         (
             vec!["--profile", "offical"],
