@@ -965,6 +965,7 @@ pub fn is_vocative(seg: &str) -> bool {
             '。', '！', '？', '；', '：', '，', '“', '”', '（', '(', '《',
         ])
         && heading_marker(seg).is_none()
+        && inline_marker_at(seg).is_none()
         && (VOCATIVE_LEADS.iter().any(|l| seg.starts_with(l))
             || (n <= 10
                 && !seg.contains('要')
@@ -1172,6 +1173,7 @@ mod wide_tests {
         // a point's lead is no name, even when a vocative follows it (found by proptest)
         assert_eq!(speaker_label("一要：领导：。"), None);
         assert_eq!(speaker_label("第一：同志们，要抓落实。"), None);
+        assert_eq!(leading_salutation("一是同志们：，。"), None);
         assert!(opens_closing_wide("同学们，你们是新时代的一代。"));
         assert!(opens_closing_wide("同志们！明年是关键之年。"));
         assert!(!opens_closing_wide("同学们，大家好。"));

@@ -130,7 +130,13 @@ pub fn segment(lines: &[String]) -> Speech {
         } else {
             at
         };
-        let rest = line[at_end..].trim_start_matches(['，', ',']);
+        // the comma after the vocatives stands for the salutation's colon; after a colon it is
+        // the speech's own (stray) mark and stays
+        let rest = if colon {
+            &line[at_end..]
+        } else {
+            line[at_end..].trim_start_matches(['，', ','])
+        };
         speech.salutation = Some(line[..at_end].to_string());
         body_lines[i] = rest.to_string();
     }
