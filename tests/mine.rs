@@ -417,6 +417,7 @@ fn cli_mine_errors_name_the_file() {
 mod properties {
     use super::*;
     use proptest::prelude::*;
+    use proptest::test_runner::FileFailurePersistence;
 
     fn clause() -> impl Strategy<Value = String> {
         prop::collection::vec(
@@ -516,7 +517,10 @@ mod properties {
         // 256 cases by default; `PROPTEST_CASES=20000 cargo test --test mine properties` digs
         // deeper, and a failure found is saved to tests/mine.proptest-regressions and re-run
         // first from then on
-        #![proptest_config(ProptestConfig::default())]
+        #![proptest_config(ProptestConfig {
+            failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+            ..ProptestConfig::default()
+        })]
 
         #[test]
         fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
@@ -550,11 +554,13 @@ mod properties {
                     expected = format!("p\n{expected}");
                 }
                 // ordinals are renumbered by the renderer (二、 alone becomes 一、) and it tidies
-                // sentence ends (a standalone heading loses its 。, a point ends in 。): compare
-                // modulo numerals and 。；
-                // … and collapses doubled punctuation (，，→，)
+                // sentence ends (a standalone heading loses its 。, a point ends in 。, a run of
+                // marks at a sentence's end becomes one): compare modulo numerals and clause
+                // punctuation, with every mark full-width (:! → ：！) and without spaces
                 let no_numerals = |t: &str| {
-                    jianghua::doc::punct::collapse_doubled(t).replace(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '1', '2', '3', '。', '；'], "")
+                    squash(&jianghua::doc::punct::full_width(t))
+                        .replace(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '1', '2', '3'], "")
+                        .replace(jianghua::doc::punct::is_end_punct, "")
                         .replace("首先", "").replace("其次", "").replace("再次", "").replace("最后", "")
                 };
                 let sim = mine::similarity(

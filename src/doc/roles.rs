@@ -393,6 +393,12 @@ fn inline_marker_at(rest: &str) -> Option<Marker> {
     })
 }
 
+/// True when `text` starts with a heading marker (一、 一要) or an inline one (一是 第一，): such a
+/// text is a point, never a name or an audience.
+fn opens_with_marker(text: &str) -> bool {
+    heading_marker(text).is_some() || inline_marker_at(text).is_some()
+}
+
 /// True for `同志们：`, `尊敬的李华同志、同志们：` and similar salutations.
 pub fn is_salutation(text: &str) -> bool {
     let t = text.trim();
@@ -964,8 +970,7 @@ pub fn is_vocative(seg: &str) -> bool {
         && !seg.contains([
             '。', '！', '？', '；', '：', '，', '“', '”', '（', '(', '《',
         ])
-        && heading_marker(seg).is_none()
-        && inline_marker_at(seg).is_none()
+        && !opens_with_marker(seg)
         && (VOCATIVE_LEADS.iter().any(|l| seg.starts_with(l))
             || (n <= 10
                 && !seg.contains('要')
@@ -1140,7 +1145,7 @@ pub fn speaker_label(text: &str) -> Option<usize> {
     let colon = text[at..].chars().next()?.len_utf8();
     ((2..=5).contains(&n)
         && name.chars().all(crate::doc::punct::is_han)
-        && heading_marker(text).is_none()
+        && !opens_with_marker(text)
         && leading_salutation(&text[at + colon..]).is_some())
     .then_some(at + colon)
 }
@@ -1174,6 +1179,7 @@ mod wide_tests {
         assert_eq!(speaker_label("一要：领导：。"), None);
         assert_eq!(speaker_label("第一：同志们，要抓落实。"), None);
         assert_eq!(leading_salutation("一是同志们：，。"), None);
+        assert_eq!(speaker_label("一是：领导：。"), None);
         assert!(opens_closing_wide("同学们，你们是新时代的一代。"));
         assert!(opens_closing_wide("同志们！明年是关键之年。"));
         assert!(!opens_closing_wide("同学们，大家好。"));

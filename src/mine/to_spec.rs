@@ -123,7 +123,7 @@ pub fn to_spec(speech: &Speech, fallback_title: &str) -> Spec {
                 let inner = b
                     .trim()
                     .trim_start_matches(['（', '('])
-                    .trim_end_matches(['）', ')']);
+                    .trim_end_matches(['）', ')', '：', ':']);
                 match inner.split_once('\u{3000}') {
                     Some((title, name)) if !title.is_empty() && !name.is_empty() => {
                         spec.speaker_title = Some(title.to_string());
