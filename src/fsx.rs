@@ -141,9 +141,15 @@ impl FileId {
     /// The file's identity, following symlinks; None when it does not exist.
     pub fn of(path: &Path) -> Option<FileId> {
         let meta = std::fs::metadata(path).ok()?;
+        Self::of_meta(path, &meta)
+    }
+
+    /// The identity of `path` whose (followed) metadata is already at hand.
+    fn of_meta(path: &Path, meta: &std::fs::Metadata) -> Option<FileId> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
+            let _ = path;
             Some(FileId(meta.dev(), meta.ino()))
         }
         #[cfg(not(unix))]
@@ -171,7 +177,12 @@ pub fn check_output(path: &Path, inputs: &[FileId], force: bool) -> Result<PathB
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(path.to_path_buf()),
         Err(e) => return Err(fail(&io_reason(&e))),
     };
-    let meta = match std::fs::metadata(path) {
+    let is_link = link.file_type().is_symlink();
+    let meta = match if is_link {
+        std::fs::metadata(path)
+    } else {
+        Ok(link)
+    } {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(fail(
@@ -188,13 +199,13 @@ pub fn check_output(path: &Path, inputs: &[FileId], force: bool) -> Result<PathB
             "这不是普通文件（是设备、管道或套接字），不会写入；要输出到屏幕请用 -o -",
         ));
     }
-    if FileId::of(path).is_some_and(|id| inputs.contains(&id)) {
+    if FileId::of_meta(path, &meta).is_some_and(|id| inputs.contains(&id)) {
         return Err(fail("这是输入文件本身，写入会把它覆盖；请换一个输出文件名"));
     }
     if meta.permissions().readonly() && !force {
         return Err(fail("文件是只读的；如确实要覆盖，请加 --force"));
     }
-    if link.file_type().is_symlink() {
+    if is_link {
         return std::fs::canonicalize(path).map_err(|e| fail(&io_reason(&e)));
     }
     Ok(path.to_path_buf())
@@ -256,7 +267,7 @@ impl Drop for Staged {
         if let Some(tmp) = self.tmp.take() {
             let path = tmp.to_path_buf();
             drop(tmp);
-            live().retain(|p| *p != path);
+            live().retain(|p| p.as_os_str() != path.as_os_str());
         }
     }
 }
@@ -271,13 +282,9 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
         path: path.to_path_buf(),
         reason,
     };
-    if !dir.is_dir() {
-        return Err(fail(format!(
-            "目录 {} 不存在（请先创建它，或换一个输出位置）",
-            dir.display()
-        )));
-    }
-    if path.is_dir() {
+    // one look at the target: a folder is refused, a file lends its permissions
+    let existing = std::fs::metadata(path).ok();
+    if existing.as_ref().is_some_and(std::fs::Metadata::is_dir) {
         return Err(fail("这是一个目录；请给出文件名".to_string()));
     }
     install_cleanup();
@@ -293,14 +300,25 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        let mode = existing
+            .as_ref()
+            .map_or(0o666, |m| m.permissions().mode() & 0o7777);
         // a read-only file replaced with --force stays read-only, but we must write the temp
         builder.permissions(std::fs::Permissions::from_mode(mode | 0o200));
     }
     let (file, tmp) = {
         // registered under the lock, so an interrupt never misses a temp file
         let mut paths = live();
-        let tmp = builder.tempfile_in(dir).map_err(|e| fail(io_reason(&e)))?;
+        let tmp = builder.tempfile_in(dir).map_err(|e| {
+            if dir.is_dir() {
+                fail(io_reason(&e))
+            } else {
+                fail(format!(
+                    "目录 {} 不存在（请先创建它，或换一个输出位置）",
+                    dir.display()
+                ))
+            }
+        })?;
         paths.push(tmp.path().to_path_buf());
         tmp.into_parts()
     };
@@ -313,7 +331,7 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        if let Ok(m) = std::fs::metadata(path) {
+        if let Some(m) = &existing {
             let mode = m.permissions().mode() & 0o7777;
             if mode & 0o200 == 0 {
                 let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
@@ -328,14 +346,16 @@ pub fn commit(staged: Vec<Staged>) -> Result<()> {
     let mut paths = live();
     let mut result = Ok(());
     let mut rest = Vec::new();
+    // no longer temp files once renamed (or removed on failure): struck from the live list in
+    // one pass at the end, since the lock is held throughout
+    let mut done = std::collections::HashSet::with_capacity(staged.len());
     for mut s in staged {
         if result.is_err() {
             rest.push(s);
             continue;
         }
         let Some(tmp) = s.tmp.take() else { continue };
-        let tmp_path = tmp.to_path_buf();
-        paths.retain(|p| *p != tmp_path);
+        done.insert(tmp.as_os_str().to_os_string());
         if let Err(e) = tmp.persist(&s.target) {
             result = Err(Error::Write {
                 path: s.target.clone(),
@@ -346,6 +366,7 @@ pub fn commit(staged: Vec<Staged>) -> Result<()> {
             });
         }
     }
+    paths.retain(|p| !done.contains(p.as_os_str()));
     // the rest remove their temp files as they drop, which takes the lock
     drop(paths);
     drop(rest);

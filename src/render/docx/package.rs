@@ -130,6 +130,43 @@ pub fn pack(parts: &Parts) -> Result<Vec<u8>> {
 /// time, a third of the whole run).
 struct Zip;
 
+/// Parts that differ from one speech to the next; the others (styles, fonts, theme, settings,
+/// relationships, footers) depend only on the profile and are deflated once per thread.
+const VARYING_PARTS: [&str; 2] = ["word/document.xml", "docProps/core.xml"];
+
+/// The deflated form of the profile-only parts a thread has packed, looked up by their exact
+/// bytes: in a batch every .docx shares them. Holds a few entries (a profile or two).
+struct PackedCache;
+
+/// An entry: the part's bytes, its CRC-32 and its deflated bytes.
+type Packed = (Vec<u8>, u32, std::rc::Rc<Vec<u8>>);
+
+thread_local! {
+    static PACKED: std::cell::RefCell<Vec<Packed>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl PackedCache {
+    const ENTRIES: usize = 32;
+
+    fn get(data: &[u8]) -> Option<(u32, std::rc::Rc<Vec<u8>>)> {
+        PACKED.with_borrow(|cache| {
+            cache
+                .iter()
+                .find(|(bytes, _, _)| bytes.as_slice() == data)
+                .map(|(_, crc, packed)| (*crc, packed.clone()))
+        })
+    }
+
+    fn put(data: &[u8], crc: u32, packed: &[u8]) {
+        PACKED.with_borrow_mut(|cache| {
+            if cache.len() == Self::ENTRIES {
+                cache.remove(0);
+            }
+            cache.push((data.to_vec(), crc, std::rc::Rc::new(packed.to_vec())));
+        });
+    }
+}
+
 /// 1980-01-01 00:00 in MS-DOS form: fixed, so the same input gives the same bytes.
 const DOS_DATE: u16 = (1 << 5) | 1;
 const DOS_TIME: u16 = 0;
@@ -140,26 +177,37 @@ impl Zip {
         let mut out: Vec<u8> = Vec::with_capacity(total / 3 + 4096);
         let mut central: Vec<u8> = Vec::with_capacity(files.len() * 80);
         let mut deflate = flate2::Compress::new(flate2::Compression::fast(), false);
-        let mut packed: Vec<u8> = Vec::new();
+        let mut buffer: Vec<u8> = Vec::new();
         for (name, data) in files {
-            deflate.reset();
-            packed.clear();
-            packed.reserve(data.len() / 2 + 64);
-            loop {
-                let consumed = deflate.total_in() as usize;
-                let status = deflate
-                    .compress_vec(
-                        &data[consumed..],
-                        &mut packed,
-                        flate2::FlushCompress::Finish,
-                    )
-                    .map_err(|e| e.to_string())?;
-                if status == flate2::Status::StreamEnd {
-                    break;
+            let fixed = !VARYING_PARTS.contains(&name.as_str());
+            let cached = if fixed { PackedCache::get(data) } else { None };
+            let (crc, packed) = match cached {
+                Some(hit) => hit,
+                None => {
+                    deflate.reset();
+                    buffer.clear();
+                    buffer.reserve(data.len() / 2 + 64);
+                    loop {
+                        let consumed = deflate.total_in() as usize;
+                        let status = deflate
+                            .compress_vec(
+                                &data[consumed..],
+                                &mut buffer,
+                                flate2::FlushCompress::Finish,
+                            )
+                            .map_err(|e| e.to_string())?;
+                        if status == flate2::Status::StreamEnd {
+                            break;
+                        }
+                        buffer.reserve(buffer.capacity().max(1024));
+                    }
+                    let crc = crc32fast::hash(data);
+                    if fixed {
+                        PackedCache::put(data, crc, &buffer);
+                    }
+                    (crc, std::rc::Rc::new(buffer.clone()))
                 }
-                packed.reserve(packed.capacity().max(1024));
-            }
-            let crc = crc32fast::hash(data);
+            };
             let offset = u32::try_from(out.len()).map_err(|_| "文件太大".to_string())?;
             let sizes = (
                 u32::try_from(packed.len()).map_err(|_| "文件太大".to_string())?,
