@@ -248,6 +248,47 @@ fn install_cleanup() {
     }
 }
 
+thread_local! {
+    /// Set while [`hold_signals`] runs on this thread: interrupts wait, so no cleanup is needed.
+    static HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `work` with SIGINT, SIGTERM and SIGHUP held back, for a short run on a process with no
+/// other thread (one render): a signal that arrives meanwhile takes effect when `work` is done,
+/// after its files are renamed into place, so none is left half-written or as a temp file — and
+/// no cleanup thread has to be started for it.
+pub fn hold_signals<R>(work: impl FnOnce() -> R) -> R {
+    #[cfg(unix)]
+    {
+        // SAFETY: the sets are initialised by sigemptyset before use, and pthread_sigmask only
+        // reads `held` and writes `before`, both live for the whole call.
+        let mut held: libc::sigset_t = unsafe { std::mem::zeroed() };
+        let mut before: libc::sigset_t = unsafe { std::mem::zeroed() };
+        let blocked = unsafe {
+            libc::sigemptyset(&mut held);
+            for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+                libc::sigaddset(&mut held, sig);
+            }
+            libc::pthread_sigmask(libc::SIG_BLOCK, &held, &mut before) == 0
+        };
+        if !blocked {
+            return work();
+        }
+        HELD.set(true);
+        let result = work();
+        HELD.set(false);
+        // SAFETY: restores the mask saved above; a pending signal is delivered here
+        unsafe {
+            libc::pthread_sigmask(libc::SIG_SETMASK, &before, std::ptr::null_mut());
+        }
+        result
+    }
+    #[cfg(not(unix))]
+    {
+        work()
+    }
+}
+
 /// One output written to a temp file beside its target, waiting to be renamed into place.
 /// Dropped without [`commit`], the temp file is removed.
 #[derive(Debug)]
@@ -287,7 +328,9 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     if existing.as_ref().is_some_and(std::fs::Metadata::is_dir) {
         return Err(fail("这是一个目录；请给出文件名".to_string()));
     }
-    install_cleanup();
+    if !HELD.get() {
+        install_cleanup();
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())

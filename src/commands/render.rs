@@ -92,13 +92,45 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         }
         _ => None,
     };
-    let progress = Progress::new(args.specs.len());
+    // one spec renders in a few milliseconds: interrupts wait for it instead of a cleanup
+    // thread being started; a batch can take seconds and stops at once
+    let written = if plan.len() == 1 {
+        crate::fsx::hold_signals(|| write_all(&plan, &sets, profile.as_ref(), created_dir))
+    } else {
+        write_all(&plan, &sets, profile.as_ref(), created_dir)
+    }?;
+    if written.len() > SUMMARY_OVER {
+        note(&format!(
+            "已生成 {} 个文件{}",
+            written.len(),
+            args.out_dir
+                .as_ref()
+                .map(|d| format!("，在 {} 中", d.display()))
+                .unwrap_or_default()
+        ));
+    } else {
+        for path in written {
+            note(&format!("已生成 {}", path.display()));
+        }
+    }
+    Ok(())
+}
+
+/// Renders every planned spec to temp files (in parallel for a batch), then renames them all
+/// into place — or, if any spec fails, none — and returns the files written.
+fn write_all(
+    plan: &[Planned],
+    sets: &TemplateSets,
+    profile: Option<&Profile>,
+    created_dir: Option<&PathBuf>,
+) -> Result<Vec<PathBuf>> {
+    let progress = Progress::new(plan.len());
     let stage_one = |(spec_path, targets): &Planned| {
-        let result = render_spec(spec_path, &sets).and_then(|(doc, spec)| {
+        let result = render_spec(spec_path, sets).and_then(|(doc, spec)| {
             targets
                 .iter()
                 .map(|(format, target)| {
-                    let bytes = produce(*format, &doc, &spec, profile.as_ref())?;
+                    let bytes = produce(*format, &doc, &spec, profile)?;
                     stage(target, &bytes)
                 })
                 .collect::<Result<Vec<_>>>()
@@ -131,21 +163,7 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     }
     let written: Vec<PathBuf> = staged.iter().map(|s| s.target().to_path_buf()).collect();
     commit(staged)?;
-    if written.len() > SUMMARY_OVER {
-        note(&format!(
-            "已生成 {} 个文件{}",
-            written.len(),
-            args.out_dir
-                .as_ref()
-                .map(|d| format!("，在 {} 中", d.display()))
-                .unwrap_or_default()
-        ));
-    } else {
-        for path in written {
-            note(&format!("已生成 {}", path.display()));
-        }
-    }
-    Ok(())
+    Ok(written)
 }
 
 /// Above this many files a batch reports one summary line instead of one line per file.

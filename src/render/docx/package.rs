@@ -176,7 +176,9 @@ impl Zip {
         let total: usize = files.iter().map(|(_, d)| d.len()).sum();
         let mut out: Vec<u8> = Vec::with_capacity(total / 3 + 4096);
         let mut central: Vec<u8> = Vec::with_capacity(files.len() * 80);
-        let mut deflate = flate2::Compress::new(flate2::Compression::fast(), false);
+        // a 4 KB window: a quarter of the tables to allocate and clear, for parts of a few KB
+        let mut deflate =
+            flate2::Compress::new_with_window_bits(flate2::Compression::fast(), false, 12);
         let mut buffer: Vec<u8> = Vec::new();
         for (name, data) in files {
             let fixed = !VARYING_PARTS.contains(&name.as_str());
