@@ -82,4 +82,36 @@ for sig in INT TERM HUP; do
     fi
 done
 
+# 4. SIGTERM during a single render (SIGINT is ignored by a background job): the signal waits until the file is in place, so the folder
+# holds the old draft or the whole new one, never a temp file
+python3 - "$work/big.toml" <<'PY'
+import sys
+lines = open("examples/review.toml", encoding="utf-8").read().split("\n")
+at = next(i for i, l in enumerate(lines) if l.startswith("paragraphs = []"))
+para = "我们要坚持稳中求进工作总基调，推动各项工作取得新成效。" * 30
+lines[at] = "paragraphs = [" + ", ".join(f'"{para}"' for _ in range(900)) + "]"
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(lines))
+PY
+mkdir "$work/one"
+echo 旧稿 >"$work/one/big.docx"
+"$bin" render "$work/big.toml" -o "$work/one/big.docx" 2>/dev/null &
+pid=$!
+sleep 0.2
+kill -s TERM "$pid" 2>/dev/null
+wait "$pid"
+status=$?
+tmp=$(find "$work/one" -name '*.tmp' | wc -l)
+if grep -q 旧稿 "$work/one/big.docx"; then
+    state="old draft kept"
+elif python3 -c 'import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)' "$work/one/big.docx"; then
+    state="whole new draft"
+else
+    state="broken file"
+fi
+if [[ $tmp == 0 && $state != "broken file" ]]; then
+    ok "SIGTERM during one render (status $status): no temp file, $state"
+else
+    bad "SIGTERM during one render (status $status): $tmp temp files, $state"
+fi
+
 exit $fail
