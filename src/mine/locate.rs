@@ -66,10 +66,18 @@ fn han(l: &str) -> usize {
 
 /// A line of running prose: enough Chinese text and a sentence or clause mark.
 pub fn is_prose(l: &str) -> bool {
-    let h = han(l);
-    let n = l.chars().count().max(1);
-    let sentence = l.contains(['。', '！', '？', '；']);
-    h * 10 >= n * 5 && ((h >= 14 && sentence) || (h >= 40 && l.contains('，')))
+    // one pass over the line: every line of every page is asked this
+    let (mut h, mut n, mut sentence, mut comma) = (0, 0, false, false);
+    for c in l.chars() {
+        n += 1;
+        match c {
+            '。' | '！' | '？' | '；' => sentence = true,
+            '，' => comma = true,
+            c if is_han(c) => h += 1,
+            _ => {}
+        }
+    }
+    h * 10 >= n.max(1) * 5 && ((h >= 14 && sentence) || (h >= 40 && comma))
 }
 
 /// A short spoken line: a sentence with its end mark (`请全体起立！`, `“爱！”`).
@@ -175,17 +183,15 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
 
 /// Drops a long paragraph that occurs again later (a summary box quoting the body).
 fn drop_repeats(lines: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::HashMap::new();
-    for (i, l) in lines.iter().enumerate() {
-        if l.chars().count() >= 30 {
-            seen.insert(l.as_str(), i);
-        }
-    }
-    let last: Vec<bool> = lines
+    // from the end: a long line already seen further down is an earlier copy
+    let long = |l: &str| l.len() >= 30 && l.chars().count() >= 30;
+    let mut seen = std::collections::HashSet::new();
+    let mut last: Vec<bool> = lines
         .iter()
-        .enumerate()
-        .map(|(i, l)| seen.get(l.as_str()).is_none_or(|&j| j == i))
+        .rev()
+        .map(|l| !long(l) || seen.insert(l.as_str()))
         .collect();
+    last.reverse();
     lines
         .into_iter()
         .zip(last)
