@@ -25,8 +25,11 @@ fn class_at(b: &[u8], i: usize) -> (u8, usize) {
 pub fn find(line: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let b = line.as_bytes();
-    let candidate =
-        memchr::memchr3(b'X', b'x', b'*', b).is_some() || line.contains(['×', '※', '＊']);
+    // byte searches: a set of chars (`contains(['×', …])`) would decode every character
+    let candidate = memchr::memchr3(b'X', b'x', b'*', b).is_some()
+        || ["×", "※", "＊"]
+            .iter()
+            .any(|m| memchr::memmem::find(b, m.as_bytes()).is_some());
     if candidate {
         marks(line, &mut found);
     }
