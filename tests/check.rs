@@ -8,19 +8,8 @@ use jianghua::check::{self, Finding, Options, Rule, Severity, read};
 use jianghua::mine;
 use std::path::{Path, PathBuf};
 
-fn corpus() -> Option<PathBuf> {
-    let dir = match std::env::var_os("JIANGHUA_CORPUS") {
-        Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-    };
-    if dir.join("seeds").is_dir() {
-        Some(dir)
-    } else if std::env::var_os("JIANGHUA_CORPUS").is_some() {
-        panic!("JIANGHUA_CORPUS={} has no seeds/ folder", dir.display());
-    } else {
-        None
-    }
-}
+mod common;
+use common::{corpus, docx_of_lines};
 
 /// Checks text as a draft of the given file name (the extension picks the reader).
 fn check_text(name: &str, text: &str) -> Vec<Finding> {
@@ -40,11 +29,7 @@ fn cleaned_seed_speeches_raise_no_false_alarm() {
         println!("skipped: corpus not found (set JIANGHUA_CORPUS or put it at ../shared/corpus)");
         return;
     };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = common::files_in(&dir.join("seeds"));
     let mut unexpected = Vec::new();
     let mut placeholders = 0;
     for f in &files {
@@ -191,22 +176,11 @@ const DOCX: &[&str] = &[
     "“作风建设永远在路上。",
 ];
 
-fn docx_bytes() -> Vec<u8> {
-    use docx_rs::{Docx, Paragraph, Run};
-    let mut docx = Docx::new();
-    for line in DOCX {
-        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(*line)));
-    }
-    let mut out = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut out).unwrap();
-    out.into_inner()
-}
-
 #[test]
 fn docx_draft_lines_are_paragraph_numbers() {
     let path = fixture("planted.docx");
     if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, docx_bytes()).unwrap();
+        std::fs::write(&path, docx_of_lines(DOCX)).unwrap();
     }
     let found = check_fixture("planted.docx");
     assert_eq!(
@@ -463,11 +437,7 @@ fn raw_seed_pages_findings_are_real_defects() {
         println!("skipped: corpus not found (set JIANGHUA_CORPUS or put it at ../shared/corpus)");
         return;
     };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = common::files_in(&dir.join("seeds"));
     let mut by_rule = std::collections::BTreeMap::new();
     let mut structural = Vec::new();
     for f in &files {

@@ -346,11 +346,7 @@ fn dotted_spec_names_keep_their_own_output_names() {
         .args(["render", "v1.2.toml", "v1.3.toml", "--out-dir", "o"])
         .assert()
         .success();
-    let mut names: Vec<String> = fs::read_dir(dir.path().join("o"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .collect();
-    names.sort();
+    let names = common::names_in(&dir.path().join("o"));
     assert_eq!(names, ["v1.2.md", "v1.3.md"]);
     jianghua(dir.path())
         .args(["render", "v1.2.toml", "-o", "d/v1.2", "-f", "md,docx"])
@@ -361,11 +357,7 @@ fn dotted_spec_names_keep_their_own_output_names() {
         .args(["render", "v1.2.toml", "-o", "d/v1.2", "-f", "md,docx"])
         .assert()
         .success();
-    let mut names: Vec<String> = fs::read_dir(dir.path().join("d"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .collect();
-    names.sort();
+    let names = common::names_in(&dir.path().join("d"));
     assert_eq!(names, ["v1.2.docx", "v1.2.md"]);
 }
 

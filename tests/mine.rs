@@ -8,19 +8,8 @@ use jianghua::mine::{self, Mined};
 use jianghua::template::TemplateSet;
 use std::path::{Path, PathBuf};
 
-fn corpus() -> Option<PathBuf> {
-    let dir = match std::env::var_os("JIANGHUA_CORPUS") {
-        Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-    };
-    if dir.join("seeds").is_dir() {
-        Some(dir)
-    } else if std::env::var_os("JIANGHUA_CORPUS").is_some() {
-        panic!("JIANGHUA_CORPUS={} has no seeds/ folder", dir.display());
-    } else {
-        None
-    }
-}
+mod common;
+use common::{corpus, docx_of_lines};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mine")
@@ -41,17 +30,6 @@ const ARTICLE: &[&str] = &[
     "最后，强化激励保障，激发干事活力。要落实社区工作者待遇保障，完善容错纠错机制，让基层干部放开手脚干事。",
     "总之，党建引领基层治理是一项长期任务，必须坚持不懈、久久为功，不断开创基层治理新局面。",
 ];
-
-fn article_docx() -> Vec<u8> {
-    use docx_rs::{Docx, Paragraph, Run};
-    let mut docx = Docx::new();
-    for line in ARTICLE {
-        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(*line)));
-    }
-    let mut out = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut out).unwrap();
-    out.into_inner()
-}
 
 /// Everything a user sees for one fixture: summary, outline, cleaning report, spec.
 fn describe(mined: &[Mined]) -> String {
@@ -123,7 +101,7 @@ fn collection_with_pieces() {
 fn docx_article() {
     let path = fixtures().join("article.docx");
     if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, article_docx()).unwrap();
+        std::fs::write(&path, docx_of_lines(ARTICLE)).unwrap();
     }
     let mined = mine::mine_file(&path).unwrap();
     assert_eq!(
@@ -177,11 +155,7 @@ fn doc_and_other_files_are_refused_with_advice() {
 }
 
 fn mine_seeds(dir: &Path) -> Vec<Mined> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = common::files_in(&dir.join("seeds"));
     files
         .iter()
         .flat_map(|f| mine::mine_file(f).unwrap())
@@ -751,11 +725,7 @@ fn real_pages_mine_to_their_speech() {
         println!("skipped: no real/ set in the corpus");
         return;
     }
-    let mut raws: Vec<PathBuf> = std::fs::read_dir(real.join("raw"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    raws.sort();
+    let raws = common::files_in(&real.join("raw"));
     let filter = std::env::var("JIANGHUA_REAL").unwrap_or_default();
     println!(
         "{:<6} {:>8} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}  type",

@@ -65,11 +65,7 @@ fn eject_writes_copies_and_never_overwrites_without_force() {
         .args(["templates", "eject", "--all", "-o", "all", "--force"])
         .assert()
         .success();
-    let mut names: Vec<String> = fs::read_dir(dir.path().join("all"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .collect();
-    names.sort();
+    let names = common::names_in(&dir.path().join("all"));
     assert_eq!(
         names,
         [

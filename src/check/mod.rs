@@ -162,15 +162,22 @@ pub fn locate(draft: &Draft, file: &str, hits: &[Hit]) -> Vec<Finding> {
                 Some(p) => draft.position(p.source_offset(h.start)),
                 None => (1, 1),
             };
-            Finding {
-                file: file.to_string(),
-                line,
-                column,
-                rule: h.rule,
-                severity: h.severity,
-                message: h.message.clone(),
-                fix: h.fix.clone(),
-            }
+            h.found_at(file, (line, column), h.message.clone())
         })
         .collect()
+}
+
+impl Hit {
+    /// The finding this hit makes in `file` at `(line, column)`, saying `message`.
+    pub fn found_at(&self, file: &str, (line, column): (usize, usize), message: String) -> Finding {
+        Finding {
+            file: file.to_string(),
+            line,
+            column,
+            rule: self.rule,
+            severity: self.severity,
+            message,
+            fix: self.fix.clone(),
+        }
+    }
 }

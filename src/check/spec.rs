@@ -178,15 +178,7 @@ pub fn check_spec(
                         .map_or((1, 1), |s| line_column(&spec.source, s.start))
                 }),
             };
-            Finding {
-                file: file.to_string(),
-                line,
-                column,
-                rule: h.rule,
-                severity: h.severity,
-                message,
-                fix: h.fix.clone(),
-            }
+            h.found_at(file, (line, column), message)
         })
         .collect::<Vec<_>>();
     let mut findings = findings;

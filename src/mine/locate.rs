@@ -379,9 +379,7 @@ fn pieces(
 mod tests {
     use super::*;
 
-    fn v(s: &[&str]) -> Vec<String> {
-        s.iter().map(|x| x.to_string()).collect()
-    }
+    use crate::mine::test_lines as v;
 
     #[test]
     fn prose_shape() {

@@ -21,6 +21,12 @@ use segment::Speech;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+/// Owned lines from literals, for the miners' unit tests.
+#[cfg(test)]
+pub(crate) fn test_lines(s: &[&str]) -> Vec<String> {
+    s.iter().map(|x| x.to_string()).collect()
+}
+
 /// One speech mined from a file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Mined {

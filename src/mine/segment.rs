@@ -610,9 +610,7 @@ fn paragraph(text: &str, closing: bool) -> Block {
 mod tests {
     use super::*;
 
-    fn v(s: &[&str]) -> Vec<String> {
-        s.iter().map(|x| x.to_string()).collect()
-    }
+    use crate::mine::test_lines as v;
 
     #[test]
     fn nests_levels_by_marker_forms() {

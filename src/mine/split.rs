@@ -104,9 +104,7 @@ fn split_pieces(label: String, lines: Vec<String>, dropped: &mut Vec<String>) ->
 mod tests {
     use super::*;
 
-    fn v(s: &[&str]) -> Vec<String> {
-        s.iter().map(|x| x.to_string()).collect()
-    }
+    use crate::mine::test_lines as v;
 
     #[test]
     fn splits_collections_and_pieces() {

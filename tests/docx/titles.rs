@@ -154,20 +154,10 @@ fn own_titles_break_like_a_typesetter() {
     assert_eq!(bad, 0, "{text}");
 }
 
-fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(std::env::var_os("JIANGHUA_CORPUS")?);
-    assert!(
-        dir.join("seeds").is_dir(),
-        "JIANGHUA_CORPUS={} has no seeds/",
-        dir.display()
-    );
-    Some(dir)
-}
-
 #[test]
 fn corpus_titles_break_like_a_typesetter() {
-    let Some(dir) = corpus() else {
-        println!("skipped: corpus titles (set JIANGHUA_CORPUS)");
+    let Some(dir) = crate::common::corpus() else {
+        println!("skipped: corpus titles (set JIANGHUA_CORPUS or put it at ../shared/corpus)");
         return;
     };
     let mut titles = Vec::new();
