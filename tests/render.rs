@@ -677,3 +677,39 @@ fn a_spec_template_path_stays_in_the_specs_folder() {
     .to_string();
     assert!(e.contains("找不到模板目录 no-such-dir"), "{e}");
 }
+
+#[test]
+fn a_number_the_writer_typed_is_not_doubled() {
+    let md = render(
+        "template = \"review\"\ntitle = \"讲话\"\n\
+         [[parts]]\nheading = \"一、要紧盯重点\"\npoints = [\"一是抓学习\", \"二是：抓落实\", \"一方面要学，另一方面要做\"]\n\
+         [[parts]]\nheading = \"（二）抓好考核\"\nparagraphs = [\"内容。\"]\n\
+         [[parts]]\nheading = \"第三，一流营商环境\"\nparagraphs = [\"内容。\"]\n",
+    );
+    assert!(md.contains("## 一、要紧盯重点\n"), "{md}");
+    assert!(
+        md.contains("一是抓学习。二是抓落实。三是一方面要学，另一方面要做。"),
+        "{md}"
+    );
+    assert!(md.contains("## 二、抓好考核\n"), "{md}");
+    assert!(md.contains("## 三、一流营商环境\n"), "{md}");
+    let md = render(
+        "template = \"promotion\"\ntitle = \"讲话\"\n\
+         [[parts]]\nheading = \"一要抓学习\"\n\
+         [[parts]]\nheading = \"第二，抓落实\"\n\
+         [[parts]]\nheading = \"要素保障\"\n",
+    );
+    assert!(md.contains("**一要抓学习**"), "{md}");
+    assert!(md.contains("**二要抓落实**"), "{md}");
+    assert!(md.contains("**三要要素保障**"), "{md}");
+}
+
+#[test]
+fn unnumbered_headings_and_list_items_keep_the_writers_numbers() {
+    let md = render(
+        "template = \"review\"\ntitle = \"讲话\"\n\
+         [[parts]]\nheading = \"三、下一步工作\"\nheading-form = \"unnumbered\"\npoints = [\"一是抓学习\", \"二是抓落实\"]\nenumeration = \"list\"\n",
+    );
+    assert!(md.contains("三、下一步工作"), "{md}");
+    assert!(md.contains("一是抓学习。\n\n二是抓落实。"), "{md}");
+}

@@ -709,17 +709,31 @@ pub fn has_call_subject(call: &str) -> bool {
     CALL_SUBJECTS.iter().any(|w| call.starts_with(w))
 }
 
-/// Drops a word the marker already says: 一要 + 要在……上用力 → 一要在……上用力, but keeps words
-/// that only start with it (要素, 要求, 是非, 是否).
+/// The text a marker goes before: without a number the writer typed (`一要抓学习`, `一、…`,
+/// `（三）…`, `第二，…`, `一是…` — the renderer numbers), and without a word the marker already
+/// says: 一要 + 要在……上用力 → 一要在……上用力, keeping words that only start with it (要素,
+/// 要求, 是非, 是否). 首先 and 一方面 are the writer's own words and stay, and so is everything
+/// when the form is [`Form::Unnumbered`] (the text is all there is).
 pub fn after_marker(form: Form, text: &str) -> String {
+    let typed = heading_marker(text)
+        .or_else(|| inline_marker_at(text))
+        .filter(|m| !matches!(m.form, Form::Shouxian | Form::Fangmian) && m.ordinal > 0)
+        // an unnumbered heading or list item keeps whatever number its writer gave it
+        .filter(|_| form != Form::Unnumbered);
+    let text = match typed {
+        Some(m) if !text[m.len..].trim().is_empty() => text[m.len..]
+            .trim_start_matches(['，', ',', '、', '：', ':', ' ', '\u{3000}'])
+            .to_string(),
+        _ => text.to_string(),
+    };
     let (doubled, words_after): (char, &str) = match form {
         Form::Yao => ('要', "素求点害闻务津员件诀旨领塞职"),
         Form::Shi => ('是', "非否"),
-        _ => return text.to_string(),
+        _ => return text,
     };
     match text.strip_prefix(doubled) {
         Some(rest) if !rest.starts_with(|c: char| words_after.contains(c)) => rest.to_string(),
-        _ => text.to_string(),
+        _ => text,
     }
 }
 

@@ -449,7 +449,10 @@ impl Levels<'_> {
             };
             let points: Vec<String> = texts(&part.points)
                 .iter()
-                .map(|p| crate::doc::roles::after_marker(point_form, p))
+                .map(|p| match enumeration {
+                    Enumeration::List => crate::doc::roles::after_marker(Form::Unnumbered, p),
+                    _ => crate::doc::roles::after_marker(point_form, p),
+                })
                 .collect();
             let point_markers = match enumeration {
                 Enumeration::List => Vec::new(),
