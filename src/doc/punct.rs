@@ -94,7 +94,17 @@ pub fn half_width_marks(text: &str, strict: bool) -> Vec<(usize, char)> {
         let b = bytes[i];
         let prev = text[..i].chars().next_back();
         let next = text[i + 1..].chars().next();
-        let near = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        // a run of marks (`!!`, `?!`) belongs to the text around the whole run
+        let in_run = |c: &char| matches!(c, '!' | '?' | ',' | ':' | ';');
+        let near = text[..i]
+            .chars()
+            .rev()
+            .find(|c| !in_run(c))
+            .is_some_and(is_cjk)
+            || text[i + 1..]
+                .chars()
+                .find(|c| !in_run(c))
+                .is_some_and(is_cjk);
         let in_pair = |parens: &mut Option<Vec<usize>>| {
             parens.get_or_insert_with(|| paren_pairs(text)).contains(&i)
         };
@@ -268,6 +278,14 @@ pub fn paragraphs(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_marks_after_chinese_goes_full_width_whole() {
+        assert_eq!(full_width("责任制!!"), "责任制！！");
+        assert_eq!(full_width("好吗??还是?!"), "好吗？？还是？！");
+        assert_eq!(sentence("责任制!!"), "责任制！！");
+        assert_eq!(full_width("WPS!! Word"), "WPS!! Word");
+    }
 
     #[test]
     fn dots_after_chinese_become_an_ellipsis() {
