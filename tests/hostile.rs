@@ -57,6 +57,9 @@ const CASES: &[Case] = &[
     ("批量的第二个输出是目录", &[("b.toml", Text(MINIMAL)), ("o", Dir), ("o/old.md", Text(OLD)), ("o/s.md", Text(OLD)), ("o/b.md", Dir)], &["render", "s.toml", "b.toml", "--out-dir", "o"], 1, "=错误：无法写入 o/b.md：这是一个目录；请给出文件名\n", &["o/s.md"]),
     ("批量中一个要素文件有错", &[("b.toml", Text("title = 1\n")), ("o", Dir), ("o/s.md", Text(OLD))], &["render", "s.toml", "b.toml", "--out-dir", "o"], 1, "b.toml", &["o/s.md"]),
     ("批量写到不存在的目录且失败", &[("b.toml", Text("title = 1\n"))], &["render", "s.toml", "b.toml", "--out-dir", "new"], 1, "b.toml", &[]),
+    // -- a draft given where a spec is expected
+    ("render 一份 .docx 讲话稿", &[("d.docx", Text(""))], &["render", "d.docx", "-o", "-"], 1, "=错误：d.docx：这是一份讲话稿，不是要素文件（.toml）\n  提示：render 读取 .toml 要素文件。要从这份讲话稿提取要素文件，请用 jianghua mine d.docx；要检查它，请用 jianghua check d.docx\n", &[]),
+    ("render 一份 .md 讲话稿", &[("d.md", Text("# 讲话\n\n同志们：\n\n今天开会。\n"))], &["render", "d.md", "-o", "-"], 1, "=错误：d.md：这是一份讲话稿，不是要素文件（.toml）\n  提示：render 读取 .toml 要素文件。要从这份讲话稿提取要素文件，请用 jianghua mine d.md；要检查它，请用 jianghua check d.md（如果它确实是要素文件，请把扩展名改为 .toml）\n", &["d.md"]),
     // -- limits
     ("/dev/zero 作要素文件", &[], &["render", "/dev/zero"], 1, "=错误：/dev/zero：要素文件超过 4 MB 的上限，没有读取（是不是给错了文件？）\n", &[]),
     ("/dev/zero 作版式文件", &[], &["render", "s.toml", "-f", "docx", "--profile", "/dev/zero"], 1, "=错误：/dev/zero：版式文件超过 256 KB 的上限，没有读取（是不是给错了文件？）\n", &[]),

@@ -7,8 +7,47 @@ use std::path::Path;
 
 /// Reads and validates the spec at `path`.
 pub fn load(path: &Path) -> Result<Located<Spec>> {
-    let source = crate::fsx::read_text(path, crate::fsx::SPEC_CAP, "要素文件")?;
-    parse(&source, path)
+    let bytes = crate::fsx::read_capped(path, crate::fsx::SPEC_CAP, "要素文件")?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let shown = path.display();
+    let a_draft = |help: String| -> crate::Error {
+        SourceError::new(path, "这是一份讲话稿，不是要素文件（.toml）")
+            .help(help)
+            .into()
+    };
+    let advice = format!(
+        "render 读取 .toml 要素文件。要从这份讲话稿提取要素文件，请用 jianghua mine {shown}；要检查它，请用 jianghua check {shown}"
+    );
+    if matches!(ext.as_str(), "docx" | "doc" | "wps" | "pdf") {
+        return Err(a_draft(advice));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(
+            SourceError::new(path, "这是一个 Word（.docx）文件，不是要素文件（.toml）")
+                .help("把扩展名改为 .docx，再用 jianghua mine 从中提取要素文件")
+                .into(),
+        );
+    }
+    let source = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Err(crate::fsx::not_utf8(path, e.as_bytes(), "要素文件")),
+    };
+    // a spec may have any name, but a .md or .txt that is not TOML is a draft
+    match parse(&source, path) {
+        Err(_)
+            if matches!(ext.as_str(), "md" | "markdown" | "txt")
+                && toml::from_str::<toml::Table>(&source).is_err() =>
+        {
+            Err(a_draft(format!(
+                "{advice}（如果它确实是要素文件，请把扩展名改为 .toml）"
+            )))
+        }
+        other => other,
+    }
 }
 
 /// Parses and validates spec text; `path` is used in error messages.
