@@ -467,3 +467,31 @@ fn raw_seed_pages_findings_are_real_defects() {
         ["001_159935d908c89b08.txt:78:39 [enumeration-gap]"]
     );
 }
+
+#[test]
+fn an_unreadable_file_is_not_counted_as_checked_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.toml"), "").unwrap();
+    std::fs::write(
+        dir.path().join("ok.md"),
+        "# 讲话\n\n同志们：\n\n今天开会。\n",
+    )
+    .unwrap();
+    let out = common::jianghua(dir.path())
+        .args(["check", "empty.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "");
+    let out = common::jianghua(dir.path())
+        .args(["check", "empty.toml", "ok.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("共检查1个文件"), "{stdout}");
+    assert!(
+        stdout.ends_with("另有1个文件无法检查，原因见上。\n"),
+        "{stdout}"
+    );
+}

@@ -33,17 +33,23 @@ pub fn run(args: &CheckArgs) -> u8 {
         minutes: args.minutes,
     };
     let mut reports = Vec::new();
-    let mut unreadable = false;
+    let mut unreadable = 0;
     for path in &args.files {
         match check_file(path, &options, args.fix) {
             Ok(r) => reports.push(r),
             Err(e) => {
                 eprintln!("{}", crate::diagnostics::report(&e));
-                unreadable = true;
+                unreadable += 1;
             }
         }
     }
     let out = match args.format {
+        // a file that could not be read is not a file checked with no errors
+        CheckFormat::Text if reports.is_empty() && unreadable > 0 => String::new(),
+        CheckFormat::Text if unreadable > 0 => format!(
+            "{}另有{unreadable}个文件无法检查，原因见上。\n",
+            output::text(&reports, options.rate)
+        ),
         CheckFormat::Text => output::text(&reports, options.rate),
         CheckFormat::Json => output::json(&reports),
     };
@@ -59,7 +65,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         .iter()
         .flat_map(|r| &r.findings)
         .any(|f| f.severity == Severity::Error);
-    if unreadable {
+    if unreadable > 0 {
         UNREADABLE
     } else if errors {
         FOUND
