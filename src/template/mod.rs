@@ -275,7 +275,7 @@ impl TemplateSet {
             .collect();
         let mut sources_kept = Vec::new();
         for (i, (reg_name, f)) in sources.iter().enumerate() {
-            let mut text = without_leading_comment(&f.source);
+            let mut text = compact_comments(&f.source);
             if i + 1 < sources.len() {
                 check::extension_body(
                     f,
@@ -313,7 +313,7 @@ impl TemplateSet {
                 .into());
             }
             registry
-                .register_partial(&partial, without_leading_comment(&file.source))
+                .register_partial(&partial, compact_comments(&file.source))
                 .map_err(|e| template_error(&e, &file.source, &file.origin))?;
             check::markup(&file)?;
             origins.insert(partial, file.origin);
@@ -358,23 +358,51 @@ impl TemplateSet {
     }
 }
 
-/// The template with its leading `{{!-- … --}}` comment (front matter, description) reduced to
-/// an empty comment holding only its line breaks, so error positions still match the file and
-/// the comment line is still dropped from the output. Handlebars' parser works
-/// out a line and column for every element from the start of the text, so a long leading
-/// comment made compiling the built-ins about a third slower.
-fn without_leading_comment(source: &str) -> String {
-    let body = source.trim_start();
-    let (Some(rest), lead) = (body.strip_prefix("{{!--"), source.len() - body.len()) else {
+/// The template as handed to Handlebars: every comment that ends its line (the leading one
+/// with the front matter, the notes above each block) reduced to an empty comment holding only
+/// its line breaks. Handlebars' parser works out a line and column for every element by
+/// counting from the start of the text, so the comments made compiling a built-in template
+/// cost more than everything else a render does; reduced, they cost nothing. Error positions
+/// still match the file: a reduced comment keeps its lines, and nothing follows it on its last
+/// line. A template with raw blocks or escaped mustaches is handed over as it is.
+fn compact_comments(source: &str) -> String {
+    if source.contains("{{{{") || source.contains("\\{{") {
         return source.to_string();
-    };
-    let Some(end) = rest.find("--}}") else {
-        return source.to_string();
-    };
-    let comment_len = lead + "{{!--".len() + end + "--}}".len();
-    let newlines = source[..comment_len].matches('\n').count();
-    let mut out = format!("{{{{!{}}}}}", "\n".repeat(newlines));
-    out.push_str(&source[comment_len..]);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = source[at..].find("{{") {
+        let open = at + found;
+        let rest = &source[open..];
+        let (body, close) = if rest.starts_with("{{!--") {
+            (5, "--}}")
+        } else if rest.starts_with("{{!") {
+            (3, "}}")
+        } else {
+            // another mustache: skip past its end
+            let Some(end) = rest[2..].find("}}") else {
+                break;
+            };
+            at = open + 2 + end + 2;
+            continue;
+        };
+        let Some(end) = rest[body..].find(close) else {
+            break;
+        };
+        let after = open + body + end + close.len();
+        let tail = &source[after..];
+        if tail.is_empty() || tail.starts_with('\n') || tail.starts_with("\r\n") {
+            out.push_str(&source[copied..open]);
+            out.push_str("{{!");
+            let newlines = source[open..after].matches('\n').count();
+            out.extend(std::iter::repeat_n('\n', newlines));
+            out.push_str("}}");
+            copied = after;
+        }
+        at = after;
+    }
+    out.push_str(&source[copied..]);
     out
 }
 
@@ -638,5 +666,36 @@ impl Prepared {
             };
         }
         err.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact_comments;
+
+    #[test]
+    fn a_comment_that_ends_its_line_keeps_only_its_line_breaks() {
+        let source = "{{!-- 默认设置\nname = 1 --}}\n甲{{x}}\n  {{! 说明 }}\n乙";
+        assert_eq!(compact_comments(source), "{{!\n}}\n甲{{x}}\n  {{!}}\n乙");
+    }
+
+    #[test]
+    fn a_comment_followed_by_text_on_its_line_is_kept_whole() {
+        let source = "{{!-- 说明 --}}甲\n{{x}} {{! 注 }} {{y}}\r\n{{! 末 }}\r\n";
+        assert_eq!(
+            compact_comments(source),
+            "{{!-- 说明 --}}甲\n{{x}} {{! 注 }} {{y}}\r\n{{!}}\r\n"
+        );
+    }
+
+    #[test]
+    fn mustaches_raw_blocks_and_unclosed_comments_are_left_alone() {
+        // `{{!` inside a string parameter is not a comment
+        let source = "{{join a \"{{! 不是注释 }}\"}}\n";
+        assert_eq!(compact_comments(source), source);
+        let raw = "{{{{raw}}}}{{! 原样 }}\n{{{{/raw}}}}";
+        assert_eq!(compact_comments(raw), raw);
+        let unclosed = "{{!-- 没有结尾\n甲";
+        assert_eq!(compact_comments(unclosed), unclosed);
     }
 }
