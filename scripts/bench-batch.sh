@@ -15,8 +15,9 @@ for tool in hyperfine /usr/bin/time; do
         exit 1
     }
 done
-cargo build --release --quiet
-bin=$PWD/target/release/jianghua
+source scripts/bin.sh
+bin=$(jianghua_bin --release)
+[[ -x $bin ]] || { echo "error: build failed" >&2; exit 1; }
 mkdir -p target
 disk=$(mktemp -d "$PWD/target/bench-batch.XXXXXX")
 dirs=("$disk")

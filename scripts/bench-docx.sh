@@ -14,8 +14,9 @@ for tool in hyperfine pandoc /usr/bin/time python3; do
         exit 1
     }
 done
-cargo build --release --quiet
-bin=$PWD/target/release/jianghua
+source scripts/bin.sh
+bin=$(jianghua_bin --release)
+[[ -x $bin ]] || { echo "error: build failed" >&2; exit 1; }
 mkdir -p target
 disk=$(mktemp -d "$PWD/target/bench-docx.XXXXXX")
 dirs=("$disk")

@@ -13,8 +13,9 @@ scripts/install-ci-tools.sh
 out=target/docx-schema
 rm -rf "$out"
 mkdir -p "$out"
-cargo build --quiet
-bin=target/debug/jianghua
+source scripts/bin.sh
+bin=$(jianghua_bin)
+[[ -x $bin ]] || { echo "error: build failed" >&2; exit 1; }
 profiles=$("$bin" profiles | awk '{print $1}')
 count=0
 for profile in $profiles; do

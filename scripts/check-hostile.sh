@@ -4,8 +4,9 @@
 #   scripts/check-hostile.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet || exit 1
-bin=$PWD/target/debug/jianghua
+source scripts/bin.sh
+bin=$(jianghua_bin)
+[[ -x $bin ]] || { echo "error: build failed" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0

@@ -3,11 +3,13 @@
 # and the embedded editor, answers the API.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build -q
+source scripts/bin.sh
+bin=$(jianghua_bin)
+[[ -x $bin ]] || { echo "error: build failed" >&2; exit 1; }
 dir=$(mktemp -d)
 out=$(mktemp)
 cp examples/review.toml "$dir"/
-target/debug/jianghua serve "$dir" >"$out" 2>&1 &
+"$bin" serve "$dir" >"$out" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; rm -rf "$dir" "$out"' EXIT
 for _ in $(seq 100); do grep -q 'http://' "$out" && break; sleep 0.1; done
