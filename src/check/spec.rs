@@ -191,28 +191,28 @@ pub fn check_spec(
 /// field.
 pub fn guard(spec: &Located<Spec>, doc: &Doc) -> Result<(), SourceError> {
     let draft = Draft::from_text(DraftKind::Spec, markdown::to_markdown(doc));
-    let mut hits = Vec::new();
+    // one pass of the text rules; the order (slots, counts, 两) decides which of two findings
+    // at the same place is reported
+    let (mut hits, mut liang, mut found) = (Vec::new(), Vec::new(), Vec::new());
     for (i, p) in draft.paras.iter().enumerate() {
-        if p.text.contains('{') {
-            let mut found = Vec::new();
-            super::rules::text_rules(i, &p.text, &mut found);
-            hits.extend(
-                found
-                    .into_iter()
-                    .filter(|h| h.rule == Rule::Placeholder && p.text[h.start..].starts_with('{')),
-            );
+        found.clear();
+        super::rules::text_rules(i, &p.text, &mut found);
+        for h in found.drain(..) {
+            match h.rule {
+                Rule::Placeholder if p.text[h.start..].starts_with('{') => hits.push(h),
+                Rule::Liang if h.severity == Severity::Error => liang.push(h),
+                _ => {}
+            }
         }
     }
-    let mut all = Vec::new();
-    super::structure::check(&draft, &mut all);
-    for (i, p) in draft.paras.iter().enumerate() {
-        let mut found = Vec::new();
-        super::rules::text_rules(i, &p.text, &mut found);
-        all.extend(found.into_iter().filter(|h| h.rule == Rule::Liang));
-    }
-    hits.extend(all.into_iter().filter(|h| {
-        matches!(h.rule, Rule::CountMismatch | Rule::Liang) && h.severity == Severity::Error
-    }));
+    let mut structure = Vec::new();
+    super::structure::check(&draft, &mut structure);
+    hits.extend(
+        structure
+            .into_iter()
+            .filter(|h| h.rule == Rule::CountMismatch && h.severity == Severity::Error),
+    );
+    hits.append(&mut liang);
     hits.sort_by_key(|h| (h.para, h.start));
     let fields = fields(&spec.value);
     for h in &hits {
