@@ -4,7 +4,7 @@ use crate::cli::RenderArgs;
 use crate::doc::{Doc, markdown};
 use crate::error::{Error, Result};
 use crate::fsx::{FileId, Staged, check_output, commit, note, stage};
-use crate::render::{DocxMeta, Profile, render_doc, write_docx};
+use crate::render::{DocxMeta, Frame, Profile, render_doc, write_docx};
 use crate::spec::{self, Located, Spec};
 use crate::template::TemplateSet;
 use std::path::{Path, PathBuf};
@@ -77,7 +77,7 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         let mut text = Vec::new();
         for spec_path in &args.specs {
             let (doc, spec) = render_spec(spec_path, &sets)?;
-            text.extend(produce(formats[0], &doc, &spec, profile.as_ref())?);
+            text.extend(produce(formats[0], &doc, &spec, profile.as_ref(), None)?);
         }
         return crate::fsx::out_bytes(&text);
     }
@@ -125,25 +125,45 @@ fn write_all(
     created_dir: Option<&PathBuf>,
 ) -> Result<Vec<PathBuf>> {
     let progress = Progress::new(plan.len());
-    let stage_one = |(spec_path, targets): &Planned| {
-        let result = render_spec(spec_path, sets).and_then(|(doc, spec)| {
-            targets
-                .iter()
-                .map(|(format, target)| {
-                    let bytes = produce(*format, &doc, &spec, profile)?;
-                    stage(target, &bytes)
-                })
-                .collect::<Result<Vec<_>>>()
-        });
-        progress.inc();
-        result
+    // the profile, when some output is Word: its frame is built once for the whole run
+    let word = profile.filter(|_| {
+        plan.iter()
+            .any(|(_, targets)| targets.iter().any(|(f, _)| *f == Format::Docx))
+    });
+    let write = |targets: &[(Format, PathBuf)],
+                 (doc, spec): (Doc, Located<Spec>),
+                 frame: Option<&Frame>| {
+        targets
+            .iter()
+            .map(|(format, target)| {
+                let bytes = produce(*format, &doc, &spec, profile, frame)?;
+                stage(target, &bytes)
+            })
+            .collect::<Result<Vec<_>>>()
     };
     // render and write the temp files in parallel; nothing is renamed until every one is ready
     let results: Vec<Result<Vec<Staged>>> = if plan.len() > 1 {
         use rayon::prelude::*;
-        plan.par_iter().map(stage_one).collect()
+        let frame = word.map(Frame::new).transpose()?;
+        plan.par_iter()
+            .map(|(spec_path, targets)| {
+                let result = render_spec(spec_path, sets)
+                    .and_then(|rendered| write(targets, rendered, frame.as_ref()));
+                progress.inc();
+                result
+            })
+            .collect()
     } else {
-        plan.iter().map(stage_one).collect()
+        plan.iter()
+            .map(|(spec_path, targets)| {
+                let result = render_spec(spec_path, sets).and_then(|rendered| {
+                    let frame = word.map(Frame::new).transpose()?;
+                    write(targets, rendered, frame.as_ref())
+                });
+                progress.inc();
+                result
+            })
+            .collect()
     };
     progress.finish();
     let mut staged = Vec::new();
@@ -309,12 +329,14 @@ fn render_spec(spec_path: &Path, sets: &TemplateSets) -> Result<(Doc, Located<Sp
     Ok((doc, spec))
 }
 
-/// The bytes of one output format for a rendered speech.
+/// The bytes of one output format for a rendered speech. Word output uses `frame` when the
+/// run built one for the profile.
 fn produce(
     format: Format,
     doc: &Doc,
     spec: &Located<Spec>,
     profile: Option<&Profile>,
+    frame: Option<&Frame>,
 ) -> Result<Vec<u8>> {
     match format {
         Format::Md => Ok(markdown::to_markdown(doc).into_bytes()),
@@ -331,7 +353,11 @@ fn produce(
             if format == Format::Html {
                 return Ok(crate::render::html::write_html(doc, profile).into_bytes());
             }
-            write_docx(doc, profile, &docx_meta(doc, &spec.value))
+            let meta = docx_meta(doc, &spec.value);
+            match frame {
+                Some(frame) => frame.write(doc, &meta),
+                None => write_docx(doc, profile, &meta),
+            }
         }
     }
 }

@@ -48,17 +48,45 @@ pub mod style_id {
 
 /// The `.docx` bytes of `doc` typeset with `profile`.
 pub fn write_docx(doc: &Doc, profile: &Profile, meta: &DocxMeta) -> Result<Vec<u8>> {
-    let layout = Layout::new(profile);
-    let parts = package::Parts {
-        document: body::document_xml(doc, &layout),
-        styles: styles::styles_xml(&layout),
-        font_table: styles::font_table_xml(profile),
-        settings: package::settings_xml(profile),
-        footers: body::footers(&layout),
-        core: core::core_xml(meta),
-        theme: package::theme_xml(profile),
-    };
-    package::pack(&parts)
+    Frame::new(profile)?.write(doc, meta)
+}
+
+/// What every .docx set in one profile shares: the profile and the parts that depend on it
+/// alone (styles, fonts, settings, theme, footers, relationships), already deflated. A batch
+/// builds one for all its speeches; a single render builds it on a second thread while the
+/// speech is being rendered.
+pub struct Frame {
+    profile: Profile,
+    fixed: package::Fixed,
+}
+
+impl Frame {
+    pub fn new(profile: &Profile) -> Result<Frame> {
+        let layout = Layout::new(profile);
+        let fixed = package::Fixed::new(&package::FixedParts {
+            styles: styles::styles_xml(&layout),
+            font_table: styles::font_table_xml(profile),
+            settings: package::settings_xml(profile),
+            footers: body::footers(&layout),
+            theme: package::theme_xml(profile),
+        })?;
+        Ok(Frame {
+            profile: profile.clone(),
+            fixed,
+        })
+    }
+
+    /// The profile this frame typesets with.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// The `.docx` bytes of `doc` in this frame.
+    pub fn write(&self, doc: &Doc, meta: &DocxMeta) -> Result<Vec<u8>> {
+        let layout = Layout::new(&self.profile);
+        let document = body::document_xml(doc, &layout);
+        self.fixed.pack(&core::core_xml(meta), &document)
+    }
 }
 
 /// Half-points (the unit of `w:sz`) of a size in points.

@@ -7,7 +7,7 @@ pub mod docx;
 pub mod html;
 pub mod profile;
 
-pub use docx::{DocxMeta, write_docx};
+pub use docx::{DocxMeta, Frame, write_docx};
 pub use profile::Profile;
 
 pub use context::heading_form;

@@ -4,18 +4,7 @@
 use super::xml::{DECL, W};
 use crate::error::{Error, Result};
 use crate::render::profile::{Placement, Profile};
-
-/// The generated parts.
-pub struct Parts {
-    pub document: Vec<u8>,
-    pub styles: Vec<u8>,
-    pub font_table: Vec<u8>,
-    pub settings: Vec<u8>,
-    /// `footer1.xml`, `footer2.xml`, … in order.
-    pub footers: Vec<Vec<u8>>,
-    pub core: Vec<u8>,
-    pub theme: Vec<u8>,
-}
+use std::sync::Mutex;
 
 const CT: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -102,68 +91,123 @@ pub fn settings_xml(profile: &Profile) -> Vec<u8> {
     x.into_bytes()
 }
 
-/// The zip: `[Content_Types].xml` first, every part deflated, no folder entries.
-pub fn pack(parts: &Parts) -> Result<Vec<u8>> {
-    let n = parts.footers.len();
-    let types = content_types(n);
-    let rels = package_rels();
-    let doc_rels = document_rels(n);
-    let mut files: Vec<(String, &[u8])> = vec![
-        ("[Content_Types].xml".into(), types.as_bytes()),
-        ("_rels/.rels".into(), rels.as_bytes()),
-        ("docProps/core.xml".into(), &parts.core),
-        ("word/document.xml".into(), &parts.document),
-        ("word/_rels/document.xml.rels".into(), doc_rels.as_bytes()),
-        ("word/styles.xml".into(), &parts.styles),
-        ("word/settings.xml".into(), &parts.settings),
-        ("word/fontTable.xml".into(), &parts.font_table),
-        ("word/theme/theme1.xml".into(), &parts.theme),
-    ];
-    for (i, footer) in parts.footers.iter().enumerate() {
-        files.push((format!("word/footer{}.xml", i + 1), footer));
-    }
-    Zip::write(&files).map_err(|e| Error::Usage(format!("生成 Word 文件失败：{e}")))
+/// The parts that depend only on the profile, already deflated: every speech set in one
+/// profile shares them (a batch deflates them once).
+pub struct Fixed {
+    /// `[Content_Types].xml` and `_rels/.rels`: the entries before the speech's own.
+    head: Vec<Entry>,
+    /// Relationships, styles, settings, fonts, theme, footers: the entries after them.
+    tail: Vec<Entry>,
+    /// Compressors to reuse for the speeches' parts, one per thread packing at the same time
+    /// (making one allocates and clears a quarter of a megabyte of tables).
+    deflaters: Mutex<Vec<Deflater>>,
 }
 
-/// A minimal zip writer: deflated entries, no folders, no zip64 (a speech is far below 4 GB),
-/// one compressor reset between entries (a fresh one per entry zeroed ~0.5 MB of tables each
-/// time, a third of the whole run).
-struct Zip;
-
-/// Parts that differ from one speech to the next; the others (styles, fonts, theme, settings,
-/// relationships, footers) depend only on the profile and are deflated once per thread.
-const VARYING_PARTS: [&str; 2] = ["word/document.xml", "docProps/core.xml"];
-
-/// The deflated form of the profile-only parts a thread has packed, looked up by their exact
-/// bytes: in a batch every .docx shares them. Holds a few entries (a profile or two).
-struct PackedCache;
-
-/// An entry: the part's bytes, its CRC-32 and its deflated bytes.
-type Packed = (Vec<u8>, u32, std::rc::Rc<Vec<u8>>);
-
-thread_local! {
-    static PACKED: std::cell::RefCell<Vec<Packed>> = const { std::cell::RefCell::new(Vec::new()) };
+/// The profile-only parts of a package.
+pub struct FixedParts {
+    pub styles: Vec<u8>,
+    pub font_table: Vec<u8>,
+    pub settings: Vec<u8>,
+    /// `footer1.xml`, `footer2.xml`, … in order.
+    pub footers: Vec<Vec<u8>>,
+    pub theme: Vec<u8>,
 }
 
-impl PackedCache {
-    const ENTRIES: usize = 32;
-
-    fn get(data: &[u8]) -> Option<(u32, std::rc::Rc<Vec<u8>>)> {
-        PACKED.with_borrow(|cache| {
-            cache
-                .iter()
-                .find(|(bytes, _, _)| bytes.as_slice() == data)
-                .map(|(_, crc, packed)| (*crc, packed.clone()))
+impl Fixed {
+    /// Deflates the profile-only parts and the content types and relationships naming them.
+    pub fn new(parts: &FixedParts) -> Result<Fixed> {
+        let n = parts.footers.len();
+        let mut deflater = Deflater::new();
+        let mut entry = |name: &str, data: &[u8]| deflater.entry(name, data);
+        let head = vec![
+            entry("[Content_Types].xml", content_types(n).as_bytes())?,
+            entry("_rels/.rels", package_rels().as_bytes())?,
+        ];
+        let mut tail = vec![
+            entry("word/_rels/document.xml.rels", document_rels(n).as_bytes())?,
+            entry("word/styles.xml", &parts.styles)?,
+            entry("word/settings.xml", &parts.settings)?,
+            entry("word/fontTable.xml", &parts.font_table)?,
+            entry("word/theme/theme1.xml", &parts.theme)?,
+        ];
+        for (i, footer) in parts.footers.iter().enumerate() {
+            tail.push(entry(&format!("word/footer{}.xml", i + 1), footer)?);
+        }
+        Ok(Fixed {
+            head,
+            tail,
+            deflaters: Mutex::new(vec![deflater]),
         })
     }
 
-    fn put(data: &[u8], crc: u32, packed: &[u8]) {
-        PACKED.with_borrow_mut(|cache| {
-            if cache.len() == Self::ENTRIES {
-                cache.remove(0);
+    /// The zip: `[Content_Types].xml` first, every part deflated, no folder entries; the
+    /// speech's own parts (`core`, `document`) deflated here, the others taken as they are.
+    pub fn pack(&self, core: &[u8], document: &[u8]) -> Result<Vec<u8>> {
+        // a compressor left by an earlier speech, or a new one if other threads hold them all
+        let mut deflater = self
+            .deflaters
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_else(Deflater::new);
+        let own = [
+            deflater.entry("docProps/core.xml", core)?,
+            deflater.entry("word/document.xml", document)?,
+        ];
+        if let Ok(mut pool) = self.deflaters.lock() {
+            pool.push(deflater);
+        }
+        let entries: Vec<&Entry> = self.head.iter().chain(&own).chain(&self.tail).collect();
+        write_zip(&entries)
+    }
+}
+
+/// One zip entry: its name, the CRC-32 and size of its bytes, and the bytes deflated.
+struct Entry {
+    name: String,
+    crc: u32,
+    size: u32,
+    packed: Vec<u8>,
+}
+
+/// Raw deflate with a 4 KB window (a quarter of the tables to clear, for parts of a few KB),
+/// reset between entries.
+struct Deflater(flate2::Compress);
+
+impl Deflater {
+    fn new() -> Self {
+        Deflater(flate2::Compress::new_with_window_bits(
+            flate2::Compression::fast(),
+            false,
+            12,
+        ))
+    }
+
+    fn entry(&mut self, name: &str, data: &[u8]) -> Result<Entry> {
+        let too_big = || Error::Usage("生成 Word 文件失败：文件太大".to_string());
+        let deflate = &mut self.0;
+        deflate.reset();
+        let mut packed = Vec::with_capacity(data.len() / 2 + 64);
+        loop {
+            let consumed = deflate.total_in() as usize;
+            let status = deflate
+                .compress_vec(
+                    &data[consumed..],
+                    &mut packed,
+                    flate2::FlushCompress::Finish,
+                )
+                .map_err(|e| Error::Usage(format!("生成 Word 文件失败：{e}")))?;
+            if status == flate2::Status::StreamEnd {
+                break;
             }
-            cache.push((data.to_vec(), crc, std::rc::Rc::new(packed.to_vec())));
-        });
+            packed.reserve(packed.capacity().max(1024));
+        }
+        Ok(Entry {
+            name: name.to_string(),
+            crc: crc32fast::hash(data),
+            size: u32::try_from(data.len()).map_err(|_| too_big())?,
+            packed,
+        })
     }
 }
 
@@ -171,93 +215,58 @@ impl PackedCache {
 const DOS_DATE: u16 = (1 << 5) | 1;
 const DOS_TIME: u16 = 0;
 
-impl Zip {
-    fn write(files: &[(String, &[u8])]) -> std::result::Result<Vec<u8>, String> {
-        let total: usize = files.iter().map(|(_, d)| d.len()).sum();
-        let mut out: Vec<u8> = Vec::with_capacity(total / 3 + 4096);
-        let mut central: Vec<u8> = Vec::with_capacity(files.len() * 80);
-        // a 4 KB window: a quarter of the tables to allocate and clear, for parts of a few KB
-        let mut deflate =
-            flate2::Compress::new_with_window_bits(flate2::Compression::fast(), false, 12);
-        let mut buffer: Vec<u8> = Vec::new();
-        for (name, data) in files {
-            let fixed = !VARYING_PARTS.contains(&name.as_str());
-            let cached = if fixed { PackedCache::get(data) } else { None };
-            let (crc, packed) = match cached {
-                Some(hit) => hit,
-                None => {
-                    deflate.reset();
-                    buffer.clear();
-                    buffer.reserve(data.len() / 2 + 64);
-                    loop {
-                        let consumed = deflate.total_in() as usize;
-                        let status = deflate
-                            .compress_vec(
-                                &data[consumed..],
-                                &mut buffer,
-                                flate2::FlushCompress::Finish,
-                            )
-                            .map_err(|e| e.to_string())?;
-                        if status == flate2::Status::StreamEnd {
-                            break;
-                        }
-                        buffer.reserve(buffer.capacity().max(1024));
-                    }
-                    let crc = crc32fast::hash(data);
-                    if fixed {
-                        PackedCache::put(data, crc, &buffer);
-                    }
-                    (crc, std::rc::Rc::new(buffer.clone()))
-                }
-            };
-            let offset = u32::try_from(out.len()).map_err(|_| "文件太大".to_string())?;
-            let sizes = (
-                u32::try_from(packed.len()).map_err(|_| "文件太大".to_string())?,
-                u32::try_from(data.len()).map_err(|_| "文件太大".to_string())?,
-            );
-            // local file header
-            put32(&mut out, 0x0403_4b50);
-            Self::common(&mut out, name, crc, sizes);
-            out.extend_from_slice(name.as_bytes());
-            out.extend_from_slice(&packed);
-            // central directory entry
-            put32(&mut central, 0x0201_4b50);
-            put16(&mut central, 20); // made by: MS-DOS, zip 2.0
-            Self::common(&mut central, name, crc, sizes);
-            put16(&mut central, 0); // comment length
-            put16(&mut central, 0); // disk
-            put16(&mut central, 0); // internal attributes
-            put32(&mut central, 0); // external attributes
-            put32(&mut central, offset);
-            central.extend_from_slice(name.as_bytes());
-        }
-        let directory_at = u32::try_from(out.len()).map_err(|_| "文件太大".to_string())?;
-        out.extend_from_slice(&central);
-        put32(&mut out, 0x0605_4b50);
-        put16(&mut out, 0);
-        put16(&mut out, 0);
-        put16(&mut out, files.len() as u16);
-        put16(&mut out, files.len() as u16);
-        put32(&mut out, central.len() as u32);
-        put32(&mut out, directory_at);
-        put16(&mut out, 0);
-        Ok(out)
+/// A minimal zip writer: the entries in order, then the central directory; no folders, no
+/// zip64 (a speech is far below 4 GB).
+fn write_zip(entries: &[&Entry]) -> Result<Vec<u8>> {
+    let too_big = || Error::Usage("生成 Word 文件失败：文件太大".to_string());
+    let total: usize = entries.iter().map(|e| e.packed.len() + 80).sum();
+    let mut out: Vec<u8> = Vec::with_capacity(total + 32);
+    let mut central: Vec<u8> = Vec::with_capacity(entries.len() * 80);
+    for e in entries {
+        let offset = u32::try_from(out.len()).map_err(|_| too_big())?;
+        let packed = u32::try_from(e.packed.len()).map_err(|_| too_big())?;
+        // local file header
+        put32(&mut out, 0x0403_4b50);
+        common(&mut out, e, packed);
+        out.extend_from_slice(e.name.as_bytes());
+        out.extend_from_slice(&e.packed);
+        // central directory entry
+        put32(&mut central, 0x0201_4b50);
+        put16(&mut central, 20); // made by: MS-DOS, zip 2.0
+        common(&mut central, e, packed);
+        put16(&mut central, 0); // comment length
+        put16(&mut central, 0); // disk
+        put16(&mut central, 0); // internal attributes
+        put32(&mut central, 0); // external attributes
+        put32(&mut central, offset);
+        central.extend_from_slice(e.name.as_bytes());
     }
+    let directory_at = u32::try_from(out.len()).map_err(|_| too_big())?;
+    out.extend_from_slice(&central);
+    put32(&mut out, 0x0605_4b50);
+    put16(&mut out, 0);
+    put16(&mut out, 0);
+    put16(&mut out, entries.len() as u16);
+    put16(&mut out, entries.len() as u16);
+    put32(&mut out, central.len() as u32);
+    put32(&mut out, directory_at);
+    put16(&mut out, 0);
+    Ok(out)
+}
 
-    /// The fields local headers and central entries share, from "version needed" to
-    /// "extra field length".
-    fn common(out: &mut Vec<u8>, name: &str, crc: u32, (packed, size): (u32, u32)) {
-        put16(out, 20); // version needed: deflate
-        put16(out, if name.is_ascii() { 0 } else { 1 << 11 }); // UTF-8 names
-        put16(out, 8); // deflate
-        put16(out, DOS_TIME);
-        put16(out, DOS_DATE);
-        put32(out, crc);
-        put32(out, packed);
-        put32(out, size);
-        put16(out, name.len() as u16);
-        put16(out, 0);
-    }
+/// The fields local headers and central entries share, from "version needed" to "extra
+/// field length".
+fn common(out: &mut Vec<u8>, e: &Entry, packed: u32) {
+    put16(out, 20); // version needed: deflate
+    put16(out, if e.name.is_ascii() { 0 } else { 1 << 11 }); // UTF-8 names
+    put16(out, 8); // deflate
+    put16(out, DOS_TIME);
+    put16(out, DOS_DATE);
+    put32(out, e.crc);
+    put32(out, packed);
+    put32(out, e.size);
+    put16(out, e.name.len() as u16);
+    put16(out, 0);
 }
 
 fn put16(out: &mut Vec<u8>, v: u16) {
