@@ -19,6 +19,10 @@ const OWN_TITLES: &[&str] = &[
     "在2026年全县经济工作会议暨县委十五届六次全会上的讲话",
     "凝心聚力抓落实　奋勇争先开新局——在全区领导干部大会上的讲话",
     "在全省安全生产和消防工作电视电话会议结束后贯彻落实会议精神时的讲话",
+    "在全县庆祝建党一百零五周年暨“两优一先”表彰大会上的讲话",
+    "在全市退役军人工作会议暨双拥模范城创建推进会上的讲话",
+    "在全区科技创新大会暨人才工作会议上的讲话",
+    "在全县乡村振兴及农村人居环境整治现场推进会上的讲话",
 ];
 
 /// Title characters per line in the official profile (2号 in a 156 mm block).
@@ -48,6 +52,8 @@ const WORDS: &[&str] = &[
     "提纲",
     "大会",
     "发言",
+    "环境",
+    "整治",
 ];
 
 /// The title as laid out: main lines, then subtitle lines, each as a string.
@@ -81,6 +87,9 @@ fn faults(title: &str, lines: &[String]) -> Vec<String> {
         }
         if i + 1 < lines.len() && line.ends_with(OPENING) {
             out.push(format!("line {} ends with opening punctuation", i + 1));
+        }
+        if i + 1 < lines.len() && line.ends_with(['暨', '及', '和', '与']) {
+            out.push(format!("line {} ends with a conjunction", i + 1));
         }
     }
     for pair in lines.windows(2) {

@@ -20,7 +20,10 @@ const BREAK_BEFORE: &[&str] = &[
 ];
 
 /// Characters a title line may end with.
-const BREAK_AFTER: &[char] = &['的', '暨', '”', '》', '）', '，', '：', '、', '在'];
+const BREAK_AFTER: &[char] = &['的', '”', '》', '）', '，', '：', '、', '在'];
+
+/// Conjunctions that join two meeting names: they open the second line, never end the first.
+const JOINING: &[char] = &['暨', '及', '和', '与'];
 
 /// Punctuation that may not start a line.
 #[rustfmt::skip]
@@ -55,7 +58,8 @@ const LEXICON: &[&str] = &[
     "项目", "产业", "企业", "园区", "开发区", "高新区", "共青团", "青年", "妇女", "工会", "统战", "宣传", "思想政治", "意识形态",
     "网络", "全市", "全县", "全区", "全省", "全镇", "全乡", "全国", "全系统", "全行业", "提升年", "攻坚年", "落实年", "活动", "行动",
     "工程", "计划", "规划", "纲要", "方案", "第二阶段", "阶段", "创建", "五星支部", "支部", "换届", "选举", "就职", "任职", "开学",
-    "毕业", "新生", "学生", "大学", "学院", "学校", "春节", "新年", "团拜",
+    "毕业", "新生", "学生", "大学", "学院", "学校", "春节", "新年", "团拜", "环境", "人居环境", "整治",
+    "现场", "现场会", "振兴", "庆祝", "退役军人", "双拥", "模范", "科技创新", "人才工作", "生态环境",
 ];
 
 /// Characters that count inside a Chinese numeral phrase (`二十届四中全会`, `第十四次`).
@@ -155,6 +159,7 @@ fn tiers(chars: &[char]) -> Vec<Tier> {
             || inside[i]
             || (NUMERAL.contains(&a) && (NUMERAL.contains(&b) || MEASURE.contains(&b)))
             || (a == '第' && NUMERAL.contains(&b))
+            || JOINING.contains(&a)
         {
             Tier::Last
         } else if BREAK_AFTER.contains(&a)
