@@ -156,7 +156,22 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
     (
         "wrongtype.toml",
         "template = \"review\"\ntitle = 3\n",
-        "错误：wrongtype.toml:2:9：类型不对：这里需要文字（用双引号括起来），实际写的是整数\n  |\n2 | title = 3\n  |         ^\n  提示：文字要放在英文双引号里，例如：title = \"在全县工作会议上的讲话\"\n",
+        "错误：wrongtype.toml:2:9：类型不对：这里需要文字（用双引号括起来），实际写的是整数\n  |\n2 | title = 3\n  |         ^\n  提示：文字要放在英文双引号里：title = \"3\"\n",
+    ),
+    (
+        "impossible-date.toml",
+        "template = \"review\"\ntitle = \"讲话\"\ndate = 2026-02-30\n",
+        "错误：impossible-date.toml:3:8：TOML 语法错误：日期写错了\n  |\n3 | date = 2026-02-30\n  |        ^\n  提示：2026年2月没有30日（这个月只有 28 天）；改成存在的日期，例如 2026-02-28\n",
+    ),
+    (
+        "salutation-text.toml",
+        "template = \"review\"\ntitle = \"讲话\"\nsalutation = \"同志们\"\n",
+        "错误：salutation-text.toml:3:14：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是文字（用双引号括起来）\n  |\n3 | salutation = \"同志们\"\n  |              ^\n  提示：写成数组，用方括号把文字括起来：salutation = [\"同志们\"]\n",
+    ),
+    (
+        "call-array.toml",
+        "template = \"review\"\ntitle = \"讲话\"\n[closing]\ncall = [\"担当作为\", \"狠抓落实\"]\n",
+        "错误：call-array.toml:4:8：类型不对：这里需要文字（用双引号括起来），实际写的是数组（[\"…\", \"…\"]）\n  |\n4 | call = [\"担当作为\", \"狠抓落实\"]\n  |        ^\n  提示：这里只写一段文字，不用方括号，例如：call = \"担当作为\"\n",
     ),
     (
         "notitle.toml",
@@ -236,7 +251,7 @@ const BAD_INPUTS: &[(&str, &str, &str)] = &[
     (
         "points.toml",
         "template = \"review\"\ntitle = \"讲话\"\n[[parts]]\nheading = \"一\"\npoints = \"加强领导\"\n",
-        "错误：points.toml:5:10：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是文字（用双引号括起来）\n  |\n5 | points = \"加强领导\"\n  |          ^\n  提示：写成数组，例如：points = [\"第一项。\", \"第二项。\"]\n",
+        "错误：points.toml:5:10：类型不对：这里需要数组（[\"…\", \"…\"]），实际写的是文字（用双引号括起来）\n  |\n5 | points = \"加强领导\"\n  |          ^\n  提示：写成数组，用方括号把文字括起来：points = [\"加强领导\"]\n",
     ),
 ];
 

@@ -223,20 +223,69 @@ fn syntax_help(msg: &str, line: &str) -> String {
     } else if msg.contains("recurse") {
         "减少方括号或表格的嵌套层数".to_string()
     } else if msg.contains("date") || msg.contains("month") || msg.contains("day") {
-        "日期写成 2026-01-15（年份四位，月、日各两位，不加引号）".to_string()
+        impossible_date(line).unwrap_or_else(|| {
+            "日期写成 2026-01-15（年份四位，月、日各两位，不加引号）".to_string()
+        })
     } else {
         "检查这一行的引号、等号和方括号是否成对；文字内容要放在英文双引号里".to_string()
     }
 }
 
+/// For a date written in the right form that does not exist (`2026-02-30`, `2026-13-01`):
+/// what is wrong with it and the nearest date that exists.
+fn impossible_date(line: &str) -> Option<String> {
+    let value = line.split_once('=')?.1.trim();
+    let digits = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())?
+    };
+    let mut fields = value.get(..10)?.split('-');
+    let (y, m, d) = (
+        digits(fields.next()?)?,
+        digits(fields.next()?)?,
+        digits(fields.next()?)?,
+    );
+    let year = i32::try_from(y).ok()?;
+    if !(1..=12).contains(&m) {
+        return Some(format!("没有 {m} 月：月份写 01 到 12，例如 {y:04}-01-15"));
+    }
+    let last = (28..=31)
+        .rev()
+        .find(|&day| chrono::NaiveDate::from_ymd_opt(year, m, day).is_some())?;
+    (d == 0 || d > last).then(|| {
+        format!("{y}年{m}月没有{d}日（这个月只有 {last} 天）；改成存在的日期，例如 {y:04}-{m:02}-{last:02}")
+    })
+}
+
 fn type_help(expected: &str, line: &str) -> String {
-    let key = line.split('=').next().unwrap_or("").trim();
+    let (key, value) = line.split_once('=').unwrap_or((line, ""));
+    let key = key.trim();
+    // the value as written, without a trailing comment
+    let value = match value.find(" #") {
+        Some(at) => &value[..at],
+        None => value,
+    }
+    .trim();
+    let quoted = value.len() >= 2 && value.starts_with('"') && value.ends_with('"');
     if expected.contains("sequence") && line.trim_start().starts_with('[') {
         let name = line.trim().trim_matches(['[', ']']);
         format!("一个部分（表格数组）要用两层方括号：[[{name}]]")
+    } else if expected.contains("sequence") && quoted && !key.is_empty() {
+        // the writer's own text, put in brackets
+        format!("写成数组，用方括号把文字括起来：{key} = [{value}]")
     } else if expected.contains("sequence") {
         let key = if key.is_empty() { "paragraphs" } else { key };
         format!("写成数组，例如：{key} = [\"第一项。\", \"第二项。\"]")
+    } else if expected.contains("string") && !key.is_empty() && !value.is_empty() {
+        if value.starts_with('[') {
+            // the first item of the array
+            let first = value.split('"').nth(1).unwrap_or("…");
+            format!("这里只写一段文字，不用方括号，例如：{key} = \"{first}\"")
+        } else {
+            let text = value.trim_matches(['"', '\'']).trim();
+            format!("文字要放在英文双引号里：{key} = \"{text}\"")
+        }
     } else if expected.contains("string") {
         "文字要放在英文双引号里，例如：title = \"在全县工作会议上的讲话\"".to_string()
     } else if expected.contains("date") {
