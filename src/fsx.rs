@@ -72,15 +72,32 @@ pub fn too_big_text(path: &Path, cap: u64, what: &str) -> String {
 /// Reads a text file the user wrote (spec, template, profile) with a size cap; text that is not
 /// UTF-8 gets a message saying which encoding it looks like and to save it as UTF-8.
 pub fn read_text(path: &Path, cap: u64, what: &str) -> Result<String> {
-    let bytes = read_capped(path, cap, what)?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => Err(not_utf8(path, e.as_bytes(), what)),
+    text_of(path, read_capped(path, cap, what)?, what)
+}
+
+/// The bytes of a text file the user wrote as a string, or the error saying what they are
+/// instead (another encoding, or not text at all).
+pub fn text_of(path: &Path, bytes: Vec<u8>, what: &str) -> Result<String> {
+    // UTF-16 of plain ASCII is valid UTF-8 too, with a NUL after every character, and so is
+    // binary data without high bytes
+    if memchr::memchr(0, &bytes).is_some() && (looks_utf16(&bytes) || looks_binary(&bytes)) {
+        return Err(not_utf8(path, &bytes, what));
     }
+    String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), what))
 }
 
 /// The error for a text file that is not UTF-8: names the likely encoding, no raw bytes.
-pub fn not_utf8(path: &Path, bytes: &[u8], what: &str) -> Error {
+fn not_utf8(path: &Path, bytes: &[u8], what: &str) -> Error {
+    if looks_binary(bytes) {
+        return crate::error::SourceError::new(
+            path,
+            format!("{what}不是文字文件（看起来是程序、图片之类的二进制文件），无法读取"),
+        )
+        .help(format!(
+            "是不是给错了文件？{what}应当能用文本编辑器打开，里面是文字"
+        ))
+        .into();
+    }
     let looks_like = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         "UTF-16 编码（带 BOM）"
     } else if looks_utf16(bytes) {
@@ -126,11 +143,37 @@ pub fn not_utf8(path: &Path, bytes: &[u8], what: &str) -> Error {
     .into()
 }
 
-/// Many NUL bytes at odd or even positions: UTF-16 text without a byte-order mark.
+/// Many NUL bytes, nearly all at odd or all at even positions: UTF-16 text without a
+/// byte-order mark (ASCII characters have a NUL half).
 fn looks_utf16(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(4096)];
-    let nuls = sample.iter().filter(|b| **b == 0).count();
-    sample.len() >= 2 && nuls * 4 >= sample.len()
+    let at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (at(0), at(1));
+    let nuls = even + odd;
+    sample.len() >= 2 && nuls * 4 >= sample.len() && even.max(odd) * 10 >= nuls * 9
+}
+
+/// Bytes no text editor writes: control characters (other than tab, line and page breaks)
+/// making up a tenth of the start, or NULs (one in a hundred bytes) that are not UTF-16's. A
+/// stray control character pasted into a field is left to the reader to point at.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_utf16(bytes) {
+        return false;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let control = sample
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)
+        .count();
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    nuls * 100 >= sample.len().max(1) || control * 10 >= sample.len().max(1)
 }
 
 /// The identity of a file (device and inode), to tell whether an output is one of the inputs.

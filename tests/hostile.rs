@@ -75,6 +75,9 @@ const CASES: &[Case] = &[
     ("GBK 编码的要素文件", &[("g.toml", Gen(gbk_spec))], &["render", "g.toml"], 1, "=错误：g.toml:2:10：要素文件不是 UTF-8 编码（看起来是GBK/GB18030 编码），无法读取\n  |\n2 | title = \"在全县工作会议上的讲话\"\n  |          ^\n  提示：请用文本编辑器（如记事本“另存为”，编码选 UTF-8）把文件另存为 UTF-8 后再运行\n", &["g.toml"]),
     ("UTF-16 带 BOM 的要素文件", &[("u.toml", Gen(utf16_bom_spec))], &["render", "u.toml"], 1, "=错误：u.toml:1:1：要素文件不是 UTF-8 编码（看起来是UTF-16 编码（带 BOM）），无法读取\n  提示：请用文本编辑器（如记事本“另存为”，编码选 UTF-8）把文件另存为 UTF-8 后再运行\n", &["u.toml"]),
     ("UTF-16 不带 BOM 的要素文件", &[("u.toml", Gen(utf16_spec))], &["render", "u.toml"], 1, "=错误：u.toml:1:1：要素文件不是 UTF-8 编码（看起来是UTF-16 编码），无法读取\n  提示：请用文本编辑器（如记事本“另存为”，编码选 UTF-8）把文件另存为 UTF-8 后再运行\n", &["u.toml"]),
+    ("UTF-16 不带 BOM、只有英文字母的要素文件", &[("u.toml", Gen(utf16_ascii_spec))], &["render", "u.toml"], 1, "=错误：u.toml:1:1：要素文件不是 UTF-8 编码（看起来是UTF-16 编码），无法读取\n  提示：请用文本编辑器（如记事本“另存为”，编码选 UTF-8）把文件另存为 UTF-8 后再运行\n", &["u.toml"]),
+    ("程序文件当作要素文件", &[("prog.toml", Gen(program_bytes))], &["render", "prog.toml"], 1, "=错误：prog.toml：要素文件不是文字文件（看起来是程序、图片之类的二进制文件），无法读取\n  提示：是不是给错了文件？要素文件应当能用文本编辑器打开，里面是文字\n", &["prog.toml"]),
+    ("图片当作模板", &[("t.hbs", Gen(image_bytes)), ("t.toml", Text("template = \"t.hbs\"\ntitle = \"讲话\"\n"))], &["render", "t.toml"], 1, "模板文件不是文字文件（看起来是程序、图片之类的二进制文件），无法读取", &[]),
     ("GBK 编码的模板", &[("t.hbs", Gen(gbk_template)), ("t.toml", Text("template = \"t.hbs\"\ntitle = \"讲话\"\n"))], &["render", "t.toml"], 1, "t.hbs:1:1：模板文件不是 UTF-8 编码（看起来是GBK/GB18030 编码）", &[]),
     // -- command line in Chinese
     ("不认识的选项", &[], &["render", "s.toml", "--bogus"], 2, "=错误：不认识的选项 “--bogus”。\n\n用法：jianghua render <SPEC>...\n\n查看帮助：jianghua --help（或某个命令后加 --help，如 jianghua render --help）\n", &[]),
@@ -171,6 +174,27 @@ fn utf16_bom_spec() -> Vec<u8> {
 
 fn utf16_spec() -> Vec<u8> {
     utf16(false)
+}
+
+fn utf16_ascii_spec() -> Vec<u8> {
+    "template = \"review\"\ntitle = \"x\"\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect()
+}
+
+/// The start of a 64-bit ELF program: a header of NULs and control bytes.
+fn program_bytes() -> Vec<u8> {
+    let mut b = b"\x7fELF\x02\x01\x01".to_vec();
+    b.extend((0u32..600).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 & 0x3f));
+    b
+}
+
+/// A PNG signature and chunk header.
+fn image_bytes() -> Vec<u8> {
+    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0".to_vec();
+    b.extend((0u32..300).map(|i| (i * 7 % 31) as u8));
+    b
 }
 
 fn deep_toml() -> Vec<u8> {

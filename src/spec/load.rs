@@ -32,10 +32,7 @@ pub fn load(path: &Path) -> Result<Located<Spec>> {
                 .into(),
         );
     }
-    let source = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => return Err(crate::fsx::not_utf8(path, e.as_bytes(), "要素文件")),
-    };
+    let source = crate::fsx::text_of(path, bytes, "要素文件")?;
     // a spec may have any name, but a .md or .txt that is not TOML is a draft
     match parse(&source, path) {
         Err(_)
