@@ -30,7 +30,8 @@ pub fn full_width(text: &str) -> Cow<'_, str> {
 
 /// A run of three or more `.` (or `。`) after Chinese text is the ellipsis `……`.
 fn ellipsis(text: &str) -> Cow<'_, str> {
-    if !text.contains("...") && !text.contains("。。。") {
+    let has = |run: &str| memchr::memmem::find(text.as_bytes(), run.as_bytes()).is_some();
+    if !has("...") && !has("。。。") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 6);

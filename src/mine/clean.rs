@@ -339,7 +339,7 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
 
 /// Drops footnote marks (`[1]`, `［2］`) that follow Chinese text or punctuation.
 fn drop_footnote_marks(text: String) -> String {
-    if !text.contains(['[', '［']) {
+    if memchr::memchr(b'[', text.as_bytes()).is_none() && !contains(&text, "［") {
         return text;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -363,17 +363,20 @@ fn drop_footnote_marks(text: String) -> String {
     out
 }
 
+/// True when `text` holds `needle`: a byte search, cheaper than `str::contains` on short lines.
+fn contains(text: &str, needle: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
+}
+
 fn is_space(c: char, keep_ideographic: bool) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}') || (c == '\u{3000}' && !keep_ideographic)
 }
 
 /// Drops runs of spaces unless they sit between two non-Chinese characters (`WORD and WPS`).
 fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let has = bytes.contains(&b' ')
-        || bytes.contains(&b'\t')
-        || text.contains('\u{a0}')
-        || (!keep_ideographic && text.contains('\u{3000}'));
+    let has = memchr::memchr2(b' ', b'\t', text.as_bytes()).is_some()
+        || contains(text, "\u{a0}")
+        || (!keep_ideographic && contains(text, "\u{3000}"));
     if !has {
         return Cow::Borrowed(text);
     }
