@@ -185,7 +185,8 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
 fn drop_repeats(lines: Vec<String>) -> Vec<String> {
     // from the end: a long line already seen further down is an earlier copy
     let long = |l: &str| l.len() >= 30 && l.chars().count() >= 30;
-    let mut seen = std::collections::HashSet::new();
+    // sized up front: growing the table would hash every long line again
+    let mut seen = std::collections::HashSet::with_capacity(lines.len());
     let mut last: Vec<bool> = lines
         .iter()
         .rev()
