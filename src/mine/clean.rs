@@ -339,7 +339,7 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
 
 /// Drops footnote marks (`[1]`, `［2］`) that follow Chinese text or punctuation.
 fn drop_footnote_marks(text: String) -> String {
-    if memchr::memchr(b'[', text.as_bytes()).is_none() && !contains(&text, "［") {
+    if memchr::memchr(b'[', text.as_bytes()).is_none() && !contains(&text, &WIDE_BRACKET) {
         return text;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -363,9 +363,15 @@ fn drop_footnote_marks(text: String) -> String {
     out
 }
 
-/// True when `text` holds `needle`: a byte search, cheaper than `str::contains` on short lines.
-fn contains(text: &str, needle: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
+/// A byte search built once: cheaper than `str::contains` on every line.
+type Needle = std::sync::LazyLock<memchr::memmem::Finder<'static>>;
+
+static NO_BREAK_SPACE: Needle = Needle::new(|| memchr::memmem::Finder::new("\u{a0}"));
+static IDEOGRAPHIC_SPACE: Needle = Needle::new(|| memchr::memmem::Finder::new("\u{3000}"));
+static WIDE_BRACKET: Needle = Needle::new(|| memchr::memmem::Finder::new("［"));
+
+fn contains(text: &str, needle: &Needle) -> bool {
+    needle.find(text.as_bytes()).is_some()
 }
 
 fn is_space(c: char, keep_ideographic: bool) -> bool {
@@ -375,8 +381,8 @@ fn is_space(c: char, keep_ideographic: bool) -> bool {
 /// Drops runs of spaces unless they sit between two non-Chinese characters (`WORD and WPS`).
 fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
     let has = memchr::memchr2(b' ', b'\t', text.as_bytes()).is_some()
-        || contains(text, "\u{a0}")
-        || (!keep_ideographic && contains(text, "\u{3000}"));
+        || contains(text, &NO_BREAK_SPACE)
+        || (!keep_ideographic && contains(text, &IDEOGRAPHIC_SPACE));
     if !has {
         return Cow::Borrowed(text);
     }
@@ -411,31 +417,30 @@ fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
 
 /// A leading marker `1)` is written `1）`, `(1)` / `(一)` are written `（1）` / `（一）`
 /// (full-width brackets in Chinese text); `1．` keeps its own dot.
-fn standard_leading_marker(text: String) -> String {
-    let first = text.chars().next();
-    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '(') {
+fn standard_leading_marker(mut text: String) -> String {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let end_of = |from: usize, keep: &dyn Fn(char) -> bool| {
+        text[from..]
+            .char_indices()
+            .find(|&(_, c)| !keep(c))
+            .map_or(text.len(), |(i, _)| from + i)
+    };
+    // `1．` and `１.` stay as written: the speech's own marker (it is read as 1. all the same)
+    let digits = end_of(0, &digit);
+    if digits > 0 && text[digits..].starts_with(')') {
+        text.replace_range(digits..digits + 1, "）");
         return text;
     }
-    let mut out: Vec<char> = text.chars().collect();
-    let digits = out
-        .iter()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        .count();
-    // `1．` and `１.` stay as written: the speech's own marker (it is read as 1. all the same)
-    if digits > 0 && out.get(digits) == Some(&')') {
-        out[digits] = '）';
-    }
-    if out.first() == Some(&'(') {
-        let inner = out[1..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(**c))
-            .count();
-        if inner > 0 && out.get(inner + 1) == Some(&')') {
-            out[0] = '（';
-            out[inner + 1] = '）';
+    if text.starts_with('(') {
+        let inner = end_of(1, &|c| {
+            c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+        });
+        if inner > 1 && text[inner..].starts_with(')') {
+            text.replace_range(inner..inner + 1, "）");
+            text.replace_range(0..1, "（");
         }
     }
-    out.into_iter().collect()
+    text
 }
 
 fn is_fullwidth_ascii_punct(c: char) -> bool {
@@ -609,6 +614,8 @@ mod tests {
         assert_eq!(norm("2)X"), "2）X");
         assert_eq!(norm("5.18博物馆日"), "5.18博物馆日");
         assert_eq!(norm("３．抓好学习"), "３．抓好学习");
+        assert_eq!(norm("１２)抓好学习"), "１２）抓好学习");
+        assert_eq!(norm("(二十)抓好学习"), "（二十）抓好学习");
     }
 
     #[test]

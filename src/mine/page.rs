@@ -134,8 +134,9 @@ fn is_link_line(t: &str) -> bool {
 /// Inline markup: `**bold**`, `__bold__`, `[text](url)` → text, images dropped, `#` heading
 /// marks dropped.
 fn inline(line: &str) -> Cow<'_, str> {
-    if !contains(line, "**")
-        && !contains(line, "__")
+    let emphasis = memchr::memchr2(b'*', b'_', line.as_bytes()).is_some()
+        && (line.contains("**") || line.contains("__"));
+    if !emphasis
         && !line.trim_start().starts_with('#')
         && memchr::memchr(b'[', line.as_bytes()).is_none()
     {
