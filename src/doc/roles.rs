@@ -339,16 +339,35 @@ fn is_clause_break(c: char) -> bool {
 /// a clause. Items of one form are returned in order of appearance.
 pub fn inline_markers(text: &str) -> Vec<InlineMarker> {
     let mut found = Vec::new();
-    let mut prev: Option<char> = None;
-    for (at, c) in text.char_indices() {
-        let starts_clause = prev.is_none_or(is_clause_break);
-        prev = Some(c);
-        if !starts_clause {
-            continue;
+    let mut try_at = |at: usize| {
+        if let Some(marker) = inline_marker_at(&text[at..]) {
+            found.push(InlineMarker { marker, at });
         }
-        let rest = &text[at..];
-        if let Some(m) = inline_marker_at(rest) {
-            found.push(InlineMarker { marker: m, at });
+    };
+    let b = text.as_bytes();
+    if memchr::memchr3(b';', b':', b'\n', b).is_some() {
+        let mut prev: Option<char> = None;
+        for (at, c) in text.char_indices() {
+            if prev.is_none_or(is_clause_break) {
+                try_at(at);
+            }
+            prev = Some(c);
+        }
+        return found;
+    }
+    // without half-width breaks (most paragraphs), a clause starts after a full-width break,
+    // found by its lead byte: `。` is E3 80 82, `；：！？，` are EF BC 9B, 9A, 81, 9F, 8C
+    if !text.is_empty() {
+        try_at(0);
+    }
+    for i in memchr::memchr2_iter(0xE3, 0xEF, b) {
+        let wide = match b[i..] {
+            [0xE3, 0x80, 0x82, ..] => true,
+            [0xEF, 0xBC, 0x9B | 0x9A | 0x81 | 0x9F | 0x8C, ..] => true,
+            _ => false,
+        };
+        if wide && i + 3 < b.len() {
+            try_at(i + 3);
         }
     }
     found
@@ -843,6 +862,24 @@ mod tests {
             .map(|i| (i.marker.form, i.marker.ordinal))
             .collect();
         assert_eq!(got, [(Form::Fangmian, 1), (Form::Fangmian, 0)]);
+        // after every clause break, full-width or half-width; none at the very end
+        for text in [
+            "一是甲，二是乙：三是丙！四是丁？五是戊；六是己。七要庚。第八，辛。",
+            "一是甲;二是乙:三是丙\n四是丁，五是戊。一是",
+            "讲“一是”。统一是，一是",
+        ] {
+            let mut want = Vec::new();
+            let mut prev: Option<char> = None;
+            for (at, c) in text.char_indices() {
+                if prev.is_none_or(is_clause_break)
+                    && let Some(marker) = inline_marker_at(&text[at..])
+                {
+                    want.push(InlineMarker { marker, at });
+                }
+                prev = Some(c);
+            }
+            assert_eq!(inline_markers(text), want, "{text}");
+        }
     }
 
     #[test]
