@@ -374,8 +374,16 @@ fn contains(text: &str, needle: &Needle) -> bool {
     needle.find(text.as_bytes()).is_some()
 }
 
-fn is_space(c: char, keep_ideographic: bool) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}') || (c == '\u{3000}' && !keep_ideographic)
+/// Byte length of the space (` `, tab, no-break space, and the ideographic space unless kept)
+/// that starts at byte `i`, or 0. Each is told by its first byte, which never continues a
+/// character, so any byte offset may be asked.
+fn space_at(b: &[u8], i: usize, keep_ideographic: bool) -> usize {
+    match b[i..] {
+        [b' ' | b'\t', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE3, 0x80, 0x80, ..] if !keep_ideographic => 3,
+        _ => 0,
+    }
 }
 
 /// Drops runs of spaces unless they sit between two non-Chinese characters (`WORD and WPS`).
@@ -386,24 +394,25 @@ fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
     if !has {
         return Cow::Borrowed(text);
     }
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_space(c, keep_ideographic) {
-            out.push(c);
+    // text up to `copied` is in `out`; the runs of spaces between are left out
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        if space_at(b, i, keep_ideographic) == 0 {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, n)) = iter.peek() {
-            if is_space(n, keep_ideographic) {
-                end = j + n.len_utf8();
-                iter.next();
-            } else {
-                break;
+        out.push_str(&text[copied..i]);
+        while i < b.len() {
+            match space_at(b, i, keep_ideographic) {
+                0 => break,
+                n => i += n,
             }
         }
+        copied = i;
         let before = out.chars().next_back();
-        let after = text[end..].chars().next();
+        let after = text[i..].chars().next();
         if let (Some(b), Some(a)) = (before, after)
             && !is_cjk(b)
             && !is_cjk(a)
@@ -412,6 +421,7 @@ fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
             out.push(' ');
         }
     }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
