@@ -167,7 +167,8 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
 /// Drops a long paragraph that occurs again later (a summary box quoting the body).
 fn drop_repeats(lines: Vec<String>) -> Vec<String> {
     // from the end: a long line already seen further down is an earlier copy
-    let long = |l: &str| l.len() >= 30 && l.chars().count() >= 30;
+    // (120 bytes hold at least 30 characters: only shorter lines need counting)
+    let long = |l: &str| l.len() >= 120 || (l.len() >= 30 && l.chars().count() >= 30);
     // sized up front: growing the table would hash every long line again
     let mut seen = std::collections::HashSet::with_capacity(lines.len());
     let mut last: Vec<bool> = lines
