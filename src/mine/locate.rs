@@ -169,12 +169,19 @@ fn drop_repeats(lines: Vec<String>) -> Vec<String> {
     // from the end: a long line already seen further down is an earlier copy
     // (120 bytes hold at least 30 characters: only shorter lines need counting)
     let long = |l: &str| l.len() >= 120 || (l.len() >= 30 && l.chars().count() >= 30);
-    // sized up front: growing the table would hash every long line again
+    // only a line of the same byte length can be a copy: lines of a length no other long line
+    // has are not hashed (most long lines)
+    let mut lengths = std::collections::HashMap::<usize, usize>::with_capacity(lines.len());
+    for l in lines.iter().filter(|l| long(l)) {
+        *lengths.entry(l.len()).or_default() += 1;
+    }
+    let shared = |l: &str| lengths.get(&l.len()).is_some_and(|&n| n > 1);
+    // sized up front: growing the table would hash every line in it again
     let mut seen = std::collections::HashSet::with_capacity(lines.len());
     let mut last: Vec<bool> = lines
         .iter()
         .rev()
-        .map(|l| !long(l) || seen.insert(l.as_str()))
+        .map(|l| !long(l) || !shared(l) || seen.insert(l.as_str()))
         .collect();
     last.reverse();
     lines
