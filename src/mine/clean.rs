@@ -321,9 +321,16 @@ fn is_blank_separated(raw: &[&str]) -> bool {
 /// form, removes injected site words. Text runs without ASCII punctuation are copied as they are.
 pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
     // most lines are clean Chinese text: only an injected word can go
-    if !may_need_normalizing(line) {
-        return remove_injected(line.to_string(), injected);
-    }
+    let text = if may_need_normalizing(line) {
+        normalize_marks(line)
+    } else {
+        line.to_string()
+    };
+    remove_injected(text, injected)
+}
+
+/// The spaces, punctuation, leading marker and footnote steps of [`normalize_line`].
+fn normalize_marks(line: &str) -> String {
     // a byline keeps its ideographic space: （县委组织部　李明）
     let keep_ideographic = roles::is_byline(line);
     let spaced = drop_spaces(line, keep_ideographic);
@@ -337,16 +344,14 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
         Cow::Borrowed(_) => spaced.into_owned(),
     };
     let text = standard_leading_marker(text);
-    let text = drop_footnote_marks(text);
-    remove_injected(text, injected)
+    drop_footnote_marks(text)
 }
 
-/// False when `line` has nothing that the spaces, punctuation, leading marker and footnote
-/// steps of [`normalize_line`] change: no ASCII punctuation or space (any byte below `0`,
-/// `:`…`?`, `[`), no Latin-1 character (the no-break space), no ideographic space, no `［` and
-/// no `。` directly before another CJK mark (`。。。`). It may say true for a line that needs
-/// nothing; it never says false for one that does. One branch-free pass over blocks of bytes,
-/// so it vectorises.
+/// False when `line` has nothing that [`normalize_marks`] changes: no ASCII punctuation or
+/// space (any byte below `0`, `:`…`?`, `[`), no Latin-1 character (the no-break space), no
+/// ideographic space, no `［` and no `。` directly before another CJK mark (`。。。`). It may
+/// say true for a line that needs nothing; it never says false for one that does. One
+/// branch-free pass over blocks of bytes, so it vectorises.
 fn may_need_normalizing(line: &str) -> bool {
     let b = line.as_bytes();
     let ascii = |c: u8| (c < b'0') | (c.wrapping_sub(b':') < 6) | (c == b'[') | (c == 0xC2);
@@ -664,6 +669,27 @@ mod tests {
         assert_eq!(norm("３．抓好学习"), "３．抓好学习");
         assert_eq!(norm("１２)抓好学习"), "１２）抓好学习");
         assert_eq!(norm("(二十)抓好学习"), "（二十）抓好学习");
+    }
+
+    #[test]
+    fn lines_passed_over_need_no_normalizing() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for l in [format!("{c}"), format!("中{c}{c}{c}文"), format!("1{c}")] {
+                if !may_need_normalizing(&l) {
+                    assert_eq!(normalize_marks(&l), l, "{c:?}");
+                }
+            }
+        }
+        for l in [
+            "同志们 好",
+            "同志们,好",
+            "好。。。",
+            "［1］",
+            "同\u{a0}志",
+            "同\u{3000}志",
+        ] {
+            assert!(may_need_normalizing(l), "{l}");
+        }
     }
 
     #[test]
