@@ -362,11 +362,10 @@ pub fn inline_markers(text: &str) -> Vec<InlineMarker> {
         try_at(0);
     }
     for i in memchr::memchr2_iter(0xE3, 0xEF, b) {
-        let wide = match b[i..] {
-            [0xE3, 0x80, 0x82, ..] => true,
-            [0xEF, 0xBC, 0x9B | 0x9A | 0x81 | 0x9F | 0x8C, ..] => true,
-            _ => false,
-        };
+        let wide = matches!(
+            b[i..],
+            [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x9B | 0x9A | 0x81 | 0x9F | 0x8C, ..]
+        );
         if wide && i + 3 < b.len() {
             try_at(i + 3);
         }
