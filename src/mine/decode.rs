@@ -195,7 +195,7 @@ pub fn docx_text(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
     };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| broken("不是有效的 zip 压缩包".to_string()))?;
-    let xml;
+    let xml_bytes;
     {
         let mut part = archive
             .by_name("word/document.xml")
@@ -210,8 +210,11 @@ pub fn docx_text(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
         if part.size() > cap {
             return Err(too_big());
         }
-        // the declared size may lie: read at most one byte past the cap
-        let mut bytes = Vec::new();
+        // the declared size may lie: read at most one byte past the cap. Room for the declared
+        // size is made up front (no copies as the part grows), but never more than a deflate
+        // ratio of 32 allows: a lying header gets no large buffer
+        let room = part.size().min(32 * bytes.len() as u64);
+        let mut bytes = Vec::with_capacity(room as usize + 1);
         part.by_ref()
             .take(cap + 1)
             .read_to_end(&mut bytes)
@@ -229,11 +232,12 @@ pub fn docx_text(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
         if bytes.len() as u64 > cap {
             return Err(too_big());
         }
-        xml = String::from_utf8(bytes)
-            .map_err(|_| broken("正文部分 word/document.xml 不是有效的 UTF-8".to_string()))?;
+        xml_bytes = bytes;
     }
-    paragraphs_from_document_xml(&xml).map_err(|(offset, what)| {
-        broken(format!("word/document.xml 格式错误（{what}）")).at_offset(&xml, offset)
+    let xml = simdutf8::basic::from_utf8(&xml_bytes)
+        .map_err(|_| broken("正文部分 word/document.xml 不是有效的 UTF-8".to_string()))?;
+    paragraphs_from_document_xml(xml).map_err(|(offset, what)| {
+        broken(format!("word/document.xml 格式错误（{what}）")).at_offset(xml, offset)
     })
 }
 
