@@ -25,15 +25,20 @@ fn class_at(b: &[u8], i: usize) -> (u8, usize) {
 pub fn find(line: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let b = line.as_bytes();
-    // byte searches: a set of chars (`contains(['×', …])`) would decode every character
-    let candidate = memchr::memchr3(b'X', b'x', b'*', b).is_some()
-        || ["×", "※", "＊"]
-            .iter()
-            .any(|m| memchr::memmem::find(b, m.as_bytes()).is_some());
+    // byte searches built once: a set of chars (`contains(['×', …])`) would decode every
+    // character, and `contains('〔')` stops at each byte its last byte shares with Han text
+    static SEARCHES: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 5]> =
+        std::sync::LazyLock::new(|| {
+            ["×", "※", "＊", "〔", "（此处"].map(memchr::memmem::Finder::new)
+        });
+    let [times, mark, star, bracket, note] = &*SEARCHES;
+    let has = |f: &memchr::memmem::Finder| f.find(b).is_some();
+    let candidate =
+        memchr::memchr3(b'X', b'x', b'*', b).is_some() || has(times) || has(mark) || has(star);
     if candidate {
         marks(line, &mut found);
     }
-    if line.contains('〔') {
+    if has(bracket) {
         for (at, _) in line.match_indices('〔') {
             let rest = &line[at + '〔'.len_utf8()..];
             let inner = rest.len() - rest.trim_start_matches([' ', '\u{3000}', '_']).len();
@@ -42,7 +47,7 @@ pub fn find(line: &str) -> Vec<Range<usize>> {
             }
         }
     }
-    if line.contains("（此处") {
+    if has(note) {
         for (at, _) in line.match_indices("（此处") {
             if let Some(close) = line[at..].find('）') {
                 found.push(at..at + close + '）'.len_utf8());

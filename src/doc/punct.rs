@@ -30,7 +30,10 @@ pub fn full_width(text: &str) -> Cow<'_, str> {
 
 /// A run of three or more `.` (or `。`) after Chinese text is the ellipsis `……`.
 fn ellipsis(text: &str) -> Cow<'_, str> {
-    if !text.contains("...") && !text.contains("。。。") {
+    static WIDE_RUN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。。。"));
+    let dots = memchr::memchr(b'.', text.as_bytes()).is_some() && text.contains("...");
+    if !dots && WIDE_RUN.find(text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 6);

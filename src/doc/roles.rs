@@ -2,6 +2,7 @@
 //! byline, transition or closing is recognised. Rendering and mining both go through here.
 
 use crate::numerals;
+use crate::spec::Kind;
 use serde::Serialize;
 
 /// Every numbering form the genre uses, for headings and for inline enumerations.
@@ -339,16 +340,34 @@ fn is_clause_break(c: char) -> bool {
 /// a clause. Items of one form are returned in order of appearance.
 pub fn inline_markers(text: &str) -> Vec<InlineMarker> {
     let mut found = Vec::new();
-    let mut prev: Option<char> = None;
-    for (at, c) in text.char_indices() {
-        let starts_clause = prev.is_none_or(is_clause_break);
-        prev = Some(c);
-        if !starts_clause {
-            continue;
+    let mut try_at = |at: usize| {
+        if let Some(marker) = inline_marker_at(&text[at..]) {
+            found.push(InlineMarker { marker, at });
         }
-        let rest = &text[at..];
-        if let Some(m) = inline_marker_at(rest) {
-            found.push(InlineMarker { marker: m, at });
+    };
+    let b = text.as_bytes();
+    if memchr::memchr3(b';', b':', b'\n', b).is_some() {
+        let mut prev: Option<char> = None;
+        for (at, c) in text.char_indices() {
+            if prev.is_none_or(is_clause_break) {
+                try_at(at);
+            }
+            prev = Some(c);
+        }
+        return found;
+    }
+    // without half-width breaks (most paragraphs), a clause starts after a full-width break,
+    // found by its lead byte: `。` is E3 80 82, `；：！？，` are EF BC 9B, 9A, 81, 9F, 8C
+    if !text.is_empty() {
+        try_at(0);
+    }
+    for i in memchr::memchr2_iter(0xE3, 0xEF, b) {
+        let wide = matches!(
+            b[i..],
+            [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x9B | 0x9A | 0x81 | 0x9F | 0x8C, ..]
+        );
+        if wide && i + 3 < b.len() {
+            try_at(i + 3);
         }
     }
     found
@@ -537,6 +556,10 @@ const TITLE_ENDINGS: [&str; 9] = [
 /// numbered heading.
 pub fn could_be_title(text: &str) -> bool {
     let t = text.trim();
+    // more than 240 bytes is more than 60 characters: a paragraph, not counted
+    if t.len() > 60 * 4 {
+        return false;
+    }
     let n = t.chars().count();
     (1..=60).contains(&n)
         && !t.contains(['。', '！', '？'])
@@ -585,63 +608,82 @@ pub fn is_unnumbered_heading(text: &str) -> bool {
         && !opens_closing(t)
 }
 
+/// Words that tell a part's kind, by kind; the first found in a heading or first sentence decides.
+const KIND_RULES: [(Kind, &[&str]); 3] = [
+    (Kind::Experience, &["经验", "启示", "体会", "做法"]),
+    (Kind::Problems, &["问题", "不足", "差距", "短板", "薄弱"]),
+    (
+        Kind::Achievements,
+        &[
+            "成绩",
+            "成效",
+            "成果",
+            "进展",
+            "稳步推进",
+            "取得了",
+            "开展情况",
+            "回顾",
+        ],
+    ),
+];
+
+/// Words of a part that sets tasks, when no word of [`KIND_RULES`] is found.
+const TASK_WORDS: [&str; 19] = [
+    "下一步",
+    "任务",
+    "要求",
+    "措施",
+    "安排",
+    "部署",
+    "抓好",
+    "加强",
+    "强化",
+    "推进",
+    "落实",
+    "提升",
+    "重点",
+    "明确",
+    "努力",
+    "确保",
+    "坚持",
+    "突出",
+    "扎实",
+];
+
 /// Guesses what a part of the body is about from its heading and its first sentence.
-pub fn guess_kind(heading: &str, first_sentence: &str) -> crate::spec::Kind {
-    use crate::spec::Kind;
-    const RULES: [(Kind, &[&str]); 3] = [
-        (Kind::Experience, &["经验", "启示", "体会", "做法"]),
-        (Kind::Problems, &["问题", "不足", "差距", "短板", "薄弱"]),
-        (
-            Kind::Achievements,
-            &[
-                "成绩",
-                "成效",
-                "成果",
-                "进展",
-                "稳步推进",
-                "取得了",
-                "开展情况",
-                "回顾",
-            ],
-        ),
-    ];
-    const TASKS: [&str; 19] = [
-        "下一步",
-        "任务",
-        "要求",
-        "措施",
-        "安排",
-        "部署",
-        "抓好",
-        "加强",
-        "强化",
-        "推进",
-        "落实",
-        "提升",
-        "重点",
-        "明确",
-        "努力",
-        "确保",
-        "坚持",
-        "突出",
-        "扎实",
-    ];
-    // 肯定成绩，正视问题: the word that comes first decides; tasks only when nothing else fits
-    for text in [heading, first_sentence] {
-        let hit = RULES
+pub fn guess_kind(heading: &str, first_sentence: &str) -> Kind {
+    use aho_corasick::AhoCorasick;
+    // every word of the rules, then the task words, in one automaton: each part's heading and
+    // first sentence are read once, not once per word
+    static WORDS: std::sync::LazyLock<(AhoCorasick, Vec<usize>)> = std::sync::LazyLock::new(|| {
+        let rule_of: Vec<usize> = (0..KIND_RULES.len())
+            .flat_map(|r| std::iter::repeat_n(r, KIND_RULES[r].1.len()))
+            .collect();
+        let words = KIND_RULES
             .iter()
-            .filter_map(|(kind, words)| {
-                words
-                    .iter()
-                    .filter_map(|w| text.find(w))
-                    .min()
-                    .map(|at| (at, *kind))
-            })
-            .min_by_key(|(at, _)| *at);
-        if let Some((_, kind)) = hit {
-            return kind;
+            .flat_map(|(_, w)| w.iter())
+            .chain(TASK_WORDS.iter());
+        (AhoCorasick::new(words).expect("fixed word list"), rule_of)
+    });
+    let (finder, rule_of) = &*WORDS;
+    // 肯定成绩，正视问题: the word that comes first decides (the earlier rule at one place);
+    // tasks only when nothing else fits
+    for text in [heading, first_sentence] {
+        let mut first: Option<(usize, usize)> = None;
+        let mut task = false;
+        for m in finder.find_overlapping_iter(text) {
+            match rule_of.get(m.pattern().as_usize()) {
+                Some(&rule) => {
+                    let hit = (m.start(), rule);
+                    first = Some(first.map_or(hit, |f| f.min(hit)));
+                }
+                None => task = true,
+            }
         }
-        if TASKS.iter().any(|w| text.contains(w)) {
+        if let Some((_, rule)) = first {
+            return KIND_RULES[rule].0;
+        }
+        if task {
             return Kind::Tasks;
         }
     }
@@ -843,6 +885,24 @@ mod tests {
             .map(|i| (i.marker.form, i.marker.ordinal))
             .collect();
         assert_eq!(got, [(Form::Fangmian, 1), (Form::Fangmian, 0)]);
+        // after every clause break, full-width or half-width; none at the very end
+        for text in [
+            "一是甲，二是乙：三是丙！四是丁？五是戊；六是己。七要庚。第八，辛。",
+            "一是甲;二是乙:三是丙\n四是丁，五是戊。一是",
+            "讲“一是”。统一是，一是",
+        ] {
+            let mut want = Vec::new();
+            let mut prev: Option<char> = None;
+            for (at, c) in text.char_indices() {
+                if prev.is_none_or(is_clause_break)
+                    && let Some(marker) = inline_marker_at(&text[at..])
+                {
+                    want.push(InlineMarker { marker, at });
+                }
+                prev = Some(c);
+            }
+            assert_eq!(inline_markers(text), want, "{text}");
+        }
     }
 
     #[test]
@@ -933,6 +993,37 @@ mod tests {
         );
         assert_eq!(guess_kind("春风", "花开"), Kind::Other);
         assert_eq!(guess_kind("强化责任落实，确保取得实效", ""), Kind::Tasks);
+        // the earliest word decides, the earlier rule at one place: as a search per word does
+        let by_words = |text: &str| -> Option<Kind> {
+            let hit = KIND_RULES
+                .iter()
+                .filter_map(|(kind, words)| {
+                    let at = words.iter().filter_map(|w| text.find(w)).min()?;
+                    Some((at, *kind))
+                })
+                .min_by_key(|(at, _)| *at);
+            match hit {
+                Some((_, kind)) => Some(kind),
+                None => TASK_WORDS
+                    .iter()
+                    .any(|w| text.contains(w))
+                    .then_some(Kind::Tasks),
+            }
+        };
+        let words: Vec<&str> = KIND_RULES
+            .iter()
+            .flat_map(|(_, w)| w.iter().copied())
+            .chain(TASK_WORDS)
+            .collect();
+        for a in &words {
+            for b in &words {
+                for text in [format!("甲{a}{b}"), format!("{a}乙{b}丙")] {
+                    let want = by_words(&text).unwrap_or(Kind::Other);
+                    assert_eq!(guess_kind(&text, ""), want, "{text}");
+                    assert_eq!(guess_kind("春风", &text), want, "{text}");
+                }
+            }
+        }
     }
     #[test]
     fn run_in_headings_end_at_the_first_sentence() {

@@ -320,6 +320,17 @@ fn is_blank_separated(raw: &[&str]) -> bool {
 /// punctuation next to Chinese text to full width, writes leading markers in their standard
 /// form, removes injected site words. Text runs without ASCII punctuation are copied as they are.
 pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
+    // most lines are clean Chinese text: only an injected word can go
+    let text = if may_need_normalizing(line) {
+        normalize_marks(line)
+    } else {
+        line.to_string()
+    };
+    remove_injected(text, injected)
+}
+
+/// The spaces, punctuation, leading marker and footnote steps of [`normalize_line`].
+fn normalize_marks(line: &str) -> String {
     // a byline keeps its ideographic space: （县委组织部　李明）
     let keep_ideographic = roles::is_byline(line);
     let spaced = drop_spaces(line, keep_ideographic);
@@ -333,13 +344,45 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
         Cow::Borrowed(_) => spaced.into_owned(),
     };
     let text = standard_leading_marker(text);
-    let text = drop_footnote_marks(text);
-    remove_injected(text, injected)
+    drop_footnote_marks(text)
+}
+
+/// False when `line` has nothing that [`normalize_marks`] changes: no ASCII punctuation or
+/// space (any byte below `0`, `:`…`?`, `[`), no Latin-1 character (the no-break space), no
+/// ideographic space, no `［` and no `。` directly before another CJK mark (`。。。`). It may
+/// say true for a line that needs nothing; it never says false for one that does. One
+/// branch-free pass over blocks of bytes, so it vectorises.
+fn may_need_normalizing(line: &str) -> bool {
+    let b = line.as_bytes();
+    let ascii = |c: u8| (c < b'0') | (c.wrapping_sub(b':') < 6) | (c == b'[') | (c == 0xC2);
+    // the first two bytes, which no window of three starts after
+    if b.iter().take(2).any(|&c| ascii(c)) {
+        return true;
+    }
+    let Some(n) = b.len().checked_sub(2) else {
+        return false;
+    };
+    let (x, y, z) = (&b[..n], &b[1..n + 1], &b[2..]);
+    const BLOCK: usize = 128;
+    (0..n).step_by(BLOCK).any(|start| {
+        let end = (start + BLOCK).min(n);
+        let (x, y, z) = (&x[start..end], &y[start..end], &z[start..end]);
+        let mut hit = false;
+        for i in 0..x.len() {
+            let (x, y, z) = (x[i], y[i], z[i]);
+            // U+3000 is E3 80 80, ［ is EF BC BB; 。 (E3 80 82) ends in 82 before E3 80
+            hit |= ascii(z)
+                | ((x == 0xE3) & (y == 0x80) & (z == 0x80))
+                | ((x == 0xEF) & (y == 0xBC) & (z == 0xBB))
+                | ((x == 0x82) & (y == 0xE3) & (z == 0x80));
+        }
+        hit
+    })
 }
 
 /// Drops footnote marks (`[1]`, `［2］`) that follow Chinese text or punctuation.
 fn drop_footnote_marks(text: String) -> String {
-    if !text.contains(['[', '［']) {
+    if memchr::memchr(b'[', text.as_bytes()).is_none() && !contains(&text, &WIDE_BRACKET) {
         return text;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -363,38 +406,56 @@ fn drop_footnote_marks(text: String) -> String {
     out
 }
 
-fn is_space(c: char, keep_ideographic: bool) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}') || (c == '\u{3000}' && !keep_ideographic)
+/// A byte search built once: cheaper than `str::contains` on every line.
+type Needle = std::sync::LazyLock<memchr::memmem::Finder<'static>>;
+
+static NO_BREAK_SPACE: Needle = Needle::new(|| memchr::memmem::Finder::new("\u{a0}"));
+static IDEOGRAPHIC_SPACE: Needle = Needle::new(|| memchr::memmem::Finder::new("\u{3000}"));
+static WIDE_BRACKET: Needle = Needle::new(|| memchr::memmem::Finder::new("［"));
+
+fn contains(text: &str, needle: &Needle) -> bool {
+    needle.find(text.as_bytes()).is_some()
+}
+
+/// Byte length of the space (` `, tab, no-break space, and the ideographic space unless kept)
+/// that starts at byte `i`, or 0. Each is told by its first byte, which never continues a
+/// character, so any byte offset may be asked.
+fn space_at(b: &[u8], i: usize, keep_ideographic: bool) -> usize {
+    match b[i..] {
+        [b' ' | b'\t', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE3, 0x80, 0x80, ..] if !keep_ideographic => 3,
+        _ => 0,
+    }
 }
 
 /// Drops runs of spaces unless they sit between two non-Chinese characters (`WORD and WPS`).
 fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let has = bytes.contains(&b' ')
-        || bytes.contains(&b'\t')
-        || text.contains('\u{a0}')
-        || (!keep_ideographic && text.contains('\u{3000}'));
+    let has = memchr::memchr2(b' ', b'\t', text.as_bytes()).is_some()
+        || contains(text, &NO_BREAK_SPACE)
+        || (!keep_ideographic && contains(text, &IDEOGRAPHIC_SPACE));
     if !has {
         return Cow::Borrowed(text);
     }
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_space(c, keep_ideographic) {
-            out.push(c);
+    // text up to `copied` is in `out`; the runs of spaces between are left out
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        if space_at(b, i, keep_ideographic) == 0 {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, n)) = iter.peek() {
-            if is_space(n, keep_ideographic) {
-                end = j + n.len_utf8();
-                iter.next();
-            } else {
-                break;
+        out.push_str(&text[copied..i]);
+        while i < b.len() {
+            match space_at(b, i, keep_ideographic) {
+                0 => break,
+                n => i += n,
             }
         }
+        copied = i;
         let before = out.chars().next_back();
-        let after = text[end..].chars().next();
+        let after = text[i..].chars().next();
         if let (Some(b), Some(a)) = (before, after)
             && !is_cjk(b)
             && !is_cjk(a)
@@ -403,36 +464,36 @@ fn drop_spaces(text: &str, keep_ideographic: bool) -> Cow<'_, str> {
             out.push(' ');
         }
     }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
 /// A leading marker `1)` is written `1）`, `(1)` / `(一)` are written `（1）` / `（一）`
 /// (full-width brackets in Chinese text); `1．` keeps its own dot.
-fn standard_leading_marker(text: String) -> String {
-    let first = text.chars().next();
-    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '(') {
+fn standard_leading_marker(mut text: String) -> String {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let end_of = |from: usize, keep: &dyn Fn(char) -> bool| {
+        text[from..]
+            .char_indices()
+            .find(|&(_, c)| !keep(c))
+            .map_or(text.len(), |(i, _)| from + i)
+    };
+    // `1．` and `１.` stay as written: the speech's own marker (it is read as 1. all the same)
+    let digits = end_of(0, &digit);
+    if digits > 0 && text[digits..].starts_with(')') {
+        text.replace_range(digits..digits + 1, "）");
         return text;
     }
-    let mut out: Vec<char> = text.chars().collect();
-    let digits = out
-        .iter()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        .count();
-    // `1．` and `１.` stay as written: the speech's own marker (it is read as 1. all the same)
-    if digits > 0 && out.get(digits) == Some(&')') {
-        out[digits] = '）';
-    }
-    if out.first() == Some(&'(') {
-        let inner = out[1..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(**c))
-            .count();
-        if inner > 0 && out.get(inner + 1) == Some(&')') {
-            out[0] = '（';
-            out[inner + 1] = '）';
+    if text.starts_with('(') {
+        let inner = end_of(1, &|c| {
+            c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+        });
+        if inner > 1 && text[inner..].starts_with(')') {
+            text.replace_range(inner..inner + 1, "）");
+            text.replace_range(0..1, "（");
         }
     }
-    out.into_iter().collect()
+    text
 }
 
 fn is_fullwidth_ascii_punct(c: char) -> bool {
@@ -606,6 +667,29 @@ mod tests {
         assert_eq!(norm("2)X"), "2）X");
         assert_eq!(norm("5.18博物馆日"), "5.18博物馆日");
         assert_eq!(norm("３．抓好学习"), "３．抓好学习");
+        assert_eq!(norm("１２)抓好学习"), "１２）抓好学习");
+        assert_eq!(norm("(二十)抓好学习"), "（二十）抓好学习");
+    }
+
+    #[test]
+    fn lines_passed_over_need_no_normalizing() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for l in [format!("{c}"), format!("中{c}{c}{c}文"), format!("1{c}")] {
+                if !may_need_normalizing(&l) {
+                    assert_eq!(normalize_marks(&l), l, "{c:?}");
+                }
+            }
+        }
+        for l in [
+            "同志们 好",
+            "同志们,好",
+            "好。。。",
+            "［1］",
+            "同\u{a0}志",
+            "同\u{3000}志",
+        ] {
+            assert!(may_need_normalizing(l), "{l}");
+        }
     }
 
     #[test]

@@ -38,7 +38,7 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Source), SourceError> {
     let (text, source) = decode_raw(path, bytes)?;
     // control characters never reach a spec (it would not load); NUL padding and the like go
-    let text = if text.contains(|c: char| c.is_control() && !matches!(c, '\n' | '\t')) {
+    let text = if has_stray_control(&text) {
         text.chars()
             .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t'))
             .collect()
@@ -64,6 +64,28 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Source), SourceError
         return Ok((crate::doc::markdown::parse(&text).plain_text(), source));
     }
     Ok((text, source))
+}
+
+/// True when `text` holds a control character other than `\n` and `\t`: C0, DEL or C1
+/// (`char::is_control`), read from the bytes since every sample's every byte is asked.
+fn has_stray_control(text: &str) -> bool {
+    let b = text.as_bytes();
+    // C0 and DEL are single bytes; C1 (U+0080–U+009F) is written 0xC2 0x80–0x9F
+    let stray = |i: usize| match b[i] {
+        b'\n' | b'\t' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        _ => false,
+    };
+    // a branch-free test of each block first (it vectorises); suspicious blocks are read closely
+    const BLOCK: usize = 64;
+    (0..b.len()).step_by(BLOCK).any(|start| {
+        let end = (start + BLOCK).min(b.len());
+        let suspicious = b[start..end].iter().fold(false, |acc, &c| {
+            acc | ((c < 0x20) & (c != b'\n') & (c != b'\t')) | (c == 0x7F) | (c == 0xC2)
+        });
+        suspicious && (start..end).any(stray)
+    })
 }
 
 fn decode_raw(path: &Path, bytes: &[u8]) -> Result<(String, Source), SourceError> {
@@ -173,7 +195,7 @@ pub fn docx_text(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
     };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| broken("不是有效的 zip 压缩包".to_string()))?;
-    let xml;
+    let xml_bytes;
     {
         let mut part = archive
             .by_name("word/document.xml")
@@ -188,8 +210,11 @@ pub fn docx_text(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
         if part.size() > cap {
             return Err(too_big());
         }
-        // the declared size may lie: read at most one byte past the cap
-        let mut bytes = Vec::new();
+        // the declared size may lie: read at most one byte past the cap. Room for the declared
+        // size is made up front (no copies as the part grows), but never more than a deflate
+        // ratio of 32 allows: a lying header gets no large buffer
+        let room = part.size().min(32 * bytes.len() as u64);
+        let mut bytes = Vec::with_capacity(room as usize + 1);
         part.by_ref()
             .take(cap + 1)
             .read_to_end(&mut bytes)
@@ -207,11 +232,12 @@ pub fn docx_text(path: &Path, bytes: &[u8]) -> Result<String, SourceError> {
         if bytes.len() as u64 > cap {
             return Err(too_big());
         }
-        xml = String::from_utf8(bytes)
-            .map_err(|_| broken("正文部分 word/document.xml 不是有效的 UTF-8".to_string()))?;
+        xml_bytes = bytes;
     }
-    paragraphs_from_document_xml(&xml).map_err(|(offset, what)| {
-        broken(format!("word/document.xml 格式错误（{what}）")).at_offset(&xml, offset)
+    let xml = simdutf8::basic::from_utf8(&xml_bytes)
+        .map_err(|_| broken("正文部分 word/document.xml 不是有效的 UTF-8".to_string()))?;
+    paragraphs_from_document_xml(xml).map_err(|(offset, what)| {
+        broken(format!("word/document.xml 格式错误（{what}）")).at_offset(xml, offset)
     })
 }
 
@@ -339,6 +365,22 @@ mod tests {
         );
         let (text, _) = decode(Path::new("a.txt"), "讲\u{0}话\n".as_bytes()).unwrap();
         assert_eq!(text, "讲话\n");
+        let (text, _) = decode(Path::new("a.txt"), "讲\u{85}话·\t\u{7f}\n".as_bytes()).unwrap();
+        assert_eq!(text, "讲话·\t\n");
+    }
+
+    #[test]
+    fn stray_controls_are_the_control_characters_but_newline_and_tab() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = c.is_control() && !matches!(c, '\n' | '\t');
+            // alone, and straddling the end of a block
+            assert_eq!(has_stray_control(&c.to_string()), want, "{c:?}");
+            assert_eq!(
+                has_stray_control(&format!("{}{c}a", "a".repeat(63))),
+                want,
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! before a salutation, a title inside the text (another speech or article) and signature or
 //! date lines after the end are cut.
 
-use crate::doc::punct::is_han;
+use super::shape::Shape;
 use crate::doc::roles;
 use serde::Serialize;
 
@@ -59,33 +59,17 @@ pub struct Found {
     pub confidence: Confidence,
 }
 
-/// Han characters in a line.
-fn han(l: &str) -> usize {
-    l.chars().filter(|&c| is_han(c)).count()
-}
-
 /// A line of running prose: enough Chinese text and a sentence or clause mark.
 pub fn is_prose(l: &str) -> bool {
-    // one pass over the line: every line of every page is asked this
-    let (mut h, mut n, mut sentence, mut comma) = (0, 0, false, false);
-    for c in l.chars() {
-        n += 1;
-        match c {
-            '。' | '！' | '？' | '；' => sentence = true,
-            '，' => comma = true,
-            c if is_han(c) => h += 1,
-            _ => {}
-        }
-    }
-    h * 10 >= n.max(1) * 5 && ((h >= 14 && sentence) || (h >= 40 && comma))
+    Shape::of(l).is_prose()
 }
 
 /// A short spoken line: a sentence with its end mark (`请全体起立！`, `“爱！”`).
-fn is_spoken(l: &str) -> bool {
+fn is_spoken(l: &str, shape: &Shape) -> bool {
     let t = l.trim_end_matches(['”', '’', '」']);
-    let sentence = han(l) >= 1 && t.ends_with(['。', '！', '？', '…']) && !roles::is_thanks(l);
+    let sentence = shape.han >= 1 && t.ends_with(['。', '！', '？', '…']) && !roles::is_thanks(l);
     // a line of hard-wrapped prose: Chinese text broken mid-sentence
-    let wrapped = han(l) >= 8 && (l.contains('，') || l.ends_with(['，', '、']));
+    let wrapped = shape.han >= 8 && (shape.comma || l.ends_with(['，', '、']));
     sentence || wrapped
 }
 
@@ -96,7 +80,9 @@ const MAX_GAP: usize = 3;
 /// when no title line is found. Lines outside every speech are returned as removed.
 pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<String>) {
     let lines = drop_repeats(lines);
-    let prose: Vec<bool> = lines.iter().map(|l| is_prose(l)).collect();
+    // each line is read once; the stages below ask its shape
+    let shapes: Vec<Shape> = lines.iter().map(|l| Shape::of(l)).collect();
+    let prose: Vec<bool> = shapes.iter().map(Shape::is_prose).collect();
     // blocks of prose lines with short gaps
     let mut blocks: Vec<(usize, usize)> = Vec::new();
     let mut k = 0;
@@ -114,7 +100,7 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
             if prose[j] {
                 last = j;
                 gap = 0;
-            } else if !is_spoken(&lines[j]) {
+            } else if !is_spoken(&lines[j], &shapes[j]) {
                 gap += 1;
             }
             j += 1;
@@ -123,10 +109,7 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
         k = last + 1;
     }
     let weight = |(a, b): (usize, usize)| -> usize {
-        (a..b)
-            .filter(|&i| prose[i])
-            .map(|i| lines[i].chars().count())
-            .sum()
+        (a..b).filter(|&i| prose[i]).map(|i| shapes[i].chars).sum()
     };
     let Some(&best) = blocks.iter().max_by_key(|b| weight(**b)) else {
         // no prose at all: keep the text as it is
@@ -148,7 +131,7 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
     let mut keep = vec![false; lines.len()];
     let mut found = Vec::new();
     for (a, b) in chosen {
-        for (s, e, conf, title_line) in pieces(&lines, &prose, a, b, page_title) {
+        for (s, e, conf, title_line) in pieces(&lines, &shapes, &prose, a, b, page_title) {
             // another text on the page is a speech only with a title or a salutation of its own
             let marked = conf.title == Sureness::Sure || conf.start_reason == "称呼语";
             if (a, b) != best && !marked {
@@ -184,12 +167,21 @@ pub fn locate(lines: Vec<String>, page_title: Option<&str>) -> (Vec<Found>, Vec<
 /// Drops a long paragraph that occurs again later (a summary box quoting the body).
 fn drop_repeats(lines: Vec<String>) -> Vec<String> {
     // from the end: a long line already seen further down is an earlier copy
-    let long = |l: &str| l.len() >= 30 && l.chars().count() >= 30;
-    let mut seen = std::collections::HashSet::new();
+    // (120 bytes hold at least 30 characters: only shorter lines need counting)
+    let long = |l: &str| l.len() >= 120 || (l.len() >= 30 && l.chars().count() >= 30);
+    // only a line of the same byte length can be a copy: lines of a length no other long line
+    // has are not hashed (most long lines)
+    let mut lengths = std::collections::HashMap::<usize, usize>::with_capacity(lines.len());
+    for l in lines.iter().filter(|l| long(l)) {
+        *lengths.entry(l.len()).or_default() += 1;
+    }
+    let shared = |l: &str| lengths.get(&l.len()).is_some_and(|&n| n > 1);
+    // sized up front: growing the table would hash every line in it again
+    let mut seen = std::collections::HashSet::with_capacity(lines.len());
     let mut last: Vec<bool> = lines
         .iter()
         .rev()
-        .map(|l| !long(l) || seen.insert(l.as_str()))
+        .map(|l| !long(l) || !shared(l) || seen.insert(l.as_str()))
         .collect();
     last.reverse();
     lines
@@ -206,14 +198,14 @@ fn is_speech_title(l: &str) -> bool {
 }
 
 /// A line that can stand in a speech's head: title, subtitle, date, speaker.
-fn is_head_line(l: &str) -> bool {
-    let n = l.chars().count();
-    n <= 60 && !is_prose(l) && !l.contains(['[', ']', '|', '【', '】', '·', '•'])
+fn is_head_line(l: &str, shape: &Shape) -> bool {
+    shape.chars <= 60 && !shape.is_prose() && !l.contains(['[', ']', '|', '【', '】', '·', '•'])
 }
 
 /// Cuts one block into speeches: at titles inside it; each gets its head and its end.
 fn pieces(
     lines: &[String],
+    shapes: &[Shape],
     prose: &[bool],
     a: usize,
     b: usize,
@@ -243,7 +235,7 @@ fn pieces(
         // the head: short lines just before the first prose line
         let mut head = s;
         if n == 0 {
-            while head > 0 && s - head < 6 && is_head_line(&lines[head - 1]) {
+            while head > 0 && s - head < 6 && is_head_line(&lines[head - 1], &shapes[head - 1]) {
                 head -= 1;
             }
         }
@@ -260,7 +252,7 @@ fn pieces(
             conf.start_reason = "称呼语";
             // keep a title line right above the salutation's head lines
             let mut t = si;
-            while t > head && is_head_line(&lines[t - 1]) && !prose[t - 1] {
+            while t > head && is_head_line(&lines[t - 1], &shapes[t - 1]) && !prose[t - 1] {
                 t -= 1;
             }
             start = t;
@@ -272,7 +264,7 @@ fn pieces(
                 conf.start = Sureness::Sure;
                 conf.start_reason = "开场问候语";
                 let mut t = i;
-                while t > head && is_head_line(&lines[t - 1]) {
+                while t > head && is_head_line(&lines[t - 1], &shapes[t - 1]) {
                     t -= 1;
                 }
                 start = t;

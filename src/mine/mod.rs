@@ -7,6 +7,7 @@ pub mod locate;
 pub mod outline;
 pub mod page;
 pub mod segment;
+pub mod shape;
 pub mod split;
 pub mod stats;
 pub mod template;

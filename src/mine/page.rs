@@ -3,6 +3,8 @@
 //! images and links. The text is kept; the markup goes, and the front matter's title is kept
 //! aside as the page title (a candidate when the text has no title line of its own).
 
+use std::borrow::Cow;
+
 /// The text without markup, and the page title from the front matter, if any.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
@@ -13,8 +15,7 @@ pub struct Page {
 /// Strips page markup. Text without any of it is returned unchanged.
 pub fn strip(text: &str) -> Page {
     let (title, body) = front_matter(text);
-    let has_markup =
-        body.contains("<!--") || body.contains("**") || body.contains("](") || body.contains("__");
+    let has_markup = ["<!--", "**", "](", "__"].iter().any(|m| contains(body, m));
     if !has_markup && title.is_none() {
         return Page {
             text: text.to_string(),
@@ -37,6 +38,11 @@ pub fn strip(text: &str) -> Page {
         text: out,
         title: title.map(|t| page_title(&t)),
     }
+}
+
+/// True when `text` holds `needle` (a byte search: pages are long and most have no markup).
+fn contains(text: &str, needle: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
 }
 
 /// Splits off a leading front matter block; returns its `title` value and the rest.
@@ -127,7 +133,15 @@ fn is_link_line(t: &str) -> bool {
 
 /// Inline markup: `**bold**`, `__bold__`, `[text](url)` → text, images dropped, `#` heading
 /// marks dropped.
-fn inline(line: &str) -> String {
+fn inline(line: &str) -> Cow<'_, str> {
+    let emphasis = memchr::memchr2(b'*', b'_', line.as_bytes()).is_some()
+        && (line.contains("**") || line.contains("__"));
+    if !emphasis
+        && !line.trim_start().starts_with('#')
+        && memchr::memchr(b'[', line.as_bytes()).is_none()
+    {
+        return Cow::Borrowed(line);
+    }
     let mut s = line.replace("**", "").replace("__", "");
     let trimmed = s.trim_start();
     if trimmed.starts_with('#') {
@@ -149,7 +163,7 @@ fn inline(line: &str) -> String {
         let from = if image { open - 1 } else { open };
         s.replace_range(from..=close, &text);
     }
-    s
+    Cow::Owned(s)
 }
 
 #[cfg(test)]
