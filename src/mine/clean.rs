@@ -170,29 +170,40 @@ fn has_iso_date(t: &str) -> bool {
 pub fn clean(text: &str) -> Cleaned {
     let mut report = CleanReport::default();
     let raw: Vec<&str> = text.lines().collect();
-    let blank_separated = is_blank_separated(&raw);
-    let wrap_width = wrap_width(&raw);
+    // each line trimmed, and its length in characters, worked out once
+    let trimmed: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
+    let tidy: Vec<&str> = raw.iter().map(|l| trim_line(l)).collect();
+    let tidy_chars: Vec<usize> = tidy.iter().map(|l| l.chars().count()).collect();
+    let trimmed_chars = |i: usize| {
+        if trimmed[i].len() == tidy[i].len() {
+            tidy_chars[i]
+        } else {
+            trimmed[i].chars().count()
+        }
+    };
+    let blank_separated = is_blank_separated(&trimmed);
+    let wrap_width = wrap_width(&tidy_chars);
 
     // 1. Site noise: single lines, and short blocks that carry any noise line (ad blocks).
     let mut keep: Vec<bool> = raw.iter().map(|l| !is_noise_line(l)).collect();
     let mut start = 0;
     while start < raw.len() {
-        if raw[start].trim().is_empty() {
+        if trimmed[start].is_empty() {
             start += 1;
             continue;
         }
         let mut end = start;
-        while end < raw.len() && !raw[end].trim().is_empty() {
+        while end < raw.len() && !trimmed[end].is_empty() {
             end += 1;
         }
         let block = start..end;
         let noisy = block.clone().any(|i| !keep[i]);
         let all_short = block
             .clone()
-            .all(|i| raw[i].trim().chars().count() <= 40 && !raw[i].contains('。'));
+            .all(|i| trimmed_chars(i) <= 40 && !raw[i].contains('。'));
         let speechlike = || {
             block.clone().any(|i| {
-                let t = normalize_line(raw[i].trim(), &mut Vec::new());
+                let t = normalize_line(trimmed[i], &mut Vec::new());
                 roles::is_salutation(&t) || roles::split_title_salutation(&t).is_some()
             })
         };
@@ -202,11 +213,8 @@ pub fn clean(text: &str) -> Cleaned {
         start = end;
     }
     // 2. A "related reading" tail: a marker line followed by no more body paragraphs.
-    if let Some(at) = raw.iter().position(|l| TAIL_MARKERS.contains(&l.trim())) {
-        let body_after = raw[at + 1..]
-            .iter()
-            .zip(&keep[at + 1..])
-            .any(|(l, k)| *k && l.trim().chars().count() > 60);
+    if let Some(at) = trimmed.iter().position(|l| TAIL_MARKERS.contains(l)) {
+        let body_after = (at + 1..raw.len()).any(|i| keep[i] && trimmed_chars(i) > 60);
         if !body_after {
             keep[at..].iter_mut().for_each(|k| *k = false);
         }
@@ -218,14 +226,14 @@ pub fn clean(text: &str) -> Cleaned {
     let mut prev_nonblank = false;
     for (i, line) in raw.iter().enumerate() {
         if !keep[i] {
-            if !line.trim().is_empty() {
-                report.removed_lines.push(line.trim().to_string());
+            if !trimmed[i].is_empty() {
+                report.removed_lines.push(trimmed[i].to_string());
             }
             prev_nonblank = false;
             continue;
         }
-        let trimmed = trim_line(line);
-        if trimmed.is_empty() {
+        let this = tidy[i];
+        if this.is_empty() {
             prev_nonblank = false;
             continue;
         }
@@ -240,19 +248,19 @@ pub fn clean(text: &str) -> Cleaned {
             // hard-wrapped text: a full-width previous line broken mid-sentence
             || wrap_width.is_some_and(|w| {
                 i > 0
-                    && trim_line(raw[i - 1]).chars().count() + 1 >= w
+                    && tidy_chars[i - 1] + 1 >= w
                     && prev_nonblank
-                    && mid_sentence(trim_line(raw[i - 1]))
-                    && roles::heading_marker(trim_line(raw[i - 1])).is_none()
-                    && roles::heading_marker(trimmed).is_none()
-                    && !roles::is_salutation(trimmed)
+                    && mid_sentence(tidy[i - 1])
+                    && roles::heading_marker(tidy[i - 1]).is_none()
+                    && roles::heading_marker(this).is_none()
+                    && !roles::is_salutation(this)
             });
         if continues {
             if let Some(last) = paragraphs.last_mut() {
-                last.to_mut().push_str(trimmed);
+                last.to_mut().push_str(this);
             }
         } else {
-            paragraphs.push(Cow::Borrowed(trimmed));
+            paragraphs.push(Cow::Borrowed(this));
         }
         prev_nonblank = true;
     }
@@ -282,12 +290,8 @@ fn trim_line(line: &str) -> &str {
 /// The line width of hard-wrapped text: the most common length of long lines, when it is at
 /// least 20 characters and at least eight long lines, half of them, have it (±1 for a trailing
 /// mark). None otherwise.
-fn wrap_width(raw: &[&str]) -> Option<usize> {
-    let lens: Vec<usize> = raw
-        .iter()
-        .map(|l| trim_line(l).chars().count())
-        .filter(|&n| n >= 15)
-        .collect();
+fn wrap_width(line_chars: &[usize]) -> Option<usize> {
+    let lens: Vec<usize> = line_chars.iter().copied().filter(|&n| n >= 15).collect();
     let mut counts = std::collections::HashMap::new();
     for &n in &lens {
         *counts.entry(n).or_insert(0usize) += 1;
@@ -301,15 +305,15 @@ fn wrap_width(raw: &[&str]) -> Option<usize> {
 }
 
 /// True when most paragraphs are separated by blank lines.
-fn is_blank_separated(raw: &[&str]) -> bool {
+fn is_blank_separated(trimmed: &[&str]) -> bool {
     let mut followed_by_blank = 0;
     let mut nonblank = 0;
-    for (i, l) in raw.iter().enumerate() {
-        if l.trim().is_empty() {
+    for (i, l) in trimmed.iter().enumerate() {
+        if l.is_empty() {
             continue;
         }
         nonblank += 1;
-        if raw.get(i + 1).is_none_or(|n| n.trim().is_empty()) {
+        if trimmed.get(i + 1).is_none_or(|n| n.is_empty()) {
             followed_by_blank += 1;
         }
     }
