@@ -18,15 +18,7 @@ done
 source scripts/bin.sh
 bin=$(jianghua_bin --release)
 [[ -x $bin ]] || { echo "error: build failed" >&2; exit 1; }
-mkdir -p target
-disk=$(mktemp -d "$PWD/target/bench-batch.XXXXXX")
-dirs=("$disk")
-shm=""
-if [[ -d /dev/shm && -w /dev/shm ]]; then
-    shm=$(mktemp -d /dev/shm/bench-batch.XXXXXX)
-    dirs+=("$shm")
-fi
-trap 'rm -rf "$disk" ${shm:+"$shm"}' EXIT
+bench_dirs bench-batch
 examples=(examples/*.toml)
 echo "$n specs → $format; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for work in "${dirs[@]}"; do

@@ -17,15 +17,7 @@ done
 source scripts/bin.sh
 bin=$(jianghua_bin --release)
 [[ -x $bin ]] || { echo "error: build failed" >&2; exit 1; }
-mkdir -p target
-disk=$(mktemp -d "$PWD/target/bench-docx.XXXXXX")
-dirs=("$disk")
-shm=""
-if [[ -d /dev/shm && -w /dev/shm ]]; then
-    shm=$(mktemp -d /dev/shm/bench-docx.XXXXXX)
-    dirs+=("$shm")
-fi
-trap 'rm -rf "$disk" ${shm:+"$shm"}' EXIT
+bench_dirs bench-docx
 
 peak_kb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}'; }
 

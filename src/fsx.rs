@@ -80,7 +80,7 @@ pub fn read_text(path: &Path, cap: u64, what: &str) -> Result<String> {
 pub fn text_of(path: &Path, bytes: Vec<u8>, what: &str) -> Result<String> {
     // UTF-16 of plain ASCII is valid UTF-8 too, with a NUL after every character, and so is
     // binary data without high bytes
-    if memchr::memchr(0, &bytes).is_some() && (looks_utf16(&bytes) || looks_binary(&bytes)) {
+    if memchr::memchr(0, &bytes).is_some() && sniff(&bytes) != Sniffed::Text {
         return Err(not_utf8(path, &bytes, what));
     }
     String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), what))
@@ -88,7 +88,8 @@ pub fn text_of(path: &Path, bytes: Vec<u8>, what: &str) -> Result<String> {
 
 /// The error for a text file that is not UTF-8: names the likely encoding, no raw bytes.
 fn not_utf8(path: &Path, bytes: &[u8], what: &str) -> Error {
-    if looks_binary(bytes) {
+    let sniffed = sniff(bytes);
+    if sniffed == Sniffed::Binary {
         return crate::error::SourceError::new(
             path,
             format!("{what}不是文字文件（看起来是程序、图片之类的二进制文件），无法读取"),
@@ -98,9 +99,9 @@ fn not_utf8(path: &Path, bytes: &[u8], what: &str) -> Error {
         ))
         .into();
     }
-    let looks_like = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    let looks_like = if sniffed == Sniffed::Utf16Bom {
         "UTF-16 编码（带 BOM）"
-    } else if looks_utf16(bytes) {
+    } else if sniffed == Sniffed::Utf16 {
         "UTF-16 编码"
     } else if encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
@@ -116,7 +117,7 @@ fn not_utf8(path: &Path, bytes: &[u8], what: &str) -> Error {
     )
     .help("请用文本编辑器（如记事本“另存为”，编码选 UTF-8）把文件另存为 UTF-8 后再运行");
     // UTF-16 has no useful line to point at: its NULs and BOM are already at the start
-    if looks_like.starts_with("UTF-16") {
+    if matches!(sniffed, Sniffed::Utf16Bom | Sniffed::Utf16) {
         return err.at(1, 1).into();
     }
     let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
@@ -160,12 +161,28 @@ fn looks_utf16(bytes: &[u8]) -> bool {
     sample.len() >= 2 && nuls * 4 >= sample.len() && even.max(odd) * 10 >= nuls * 9
 }
 
-/// Bytes no text editor writes: control characters (other than tab, line and page breaks)
-/// making up a tenth of the start, or NULs (one in a hundred bytes) that are not UTF-16's. A
-/// stray control character pasted into a field is left to the reader to point at.
-fn looks_binary(bytes: &[u8]) -> bool {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_utf16(bytes) {
-        return false;
+/// What the start of a file that should be text looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sniffed {
+    /// UTF-16 with a byte-order mark.
+    Utf16Bom,
+    /// UTF-16 without one.
+    Utf16,
+    /// Bytes no text editor writes: control characters (other than tab, line and page
+    /// breaks) making up a tenth of the start, or NULs (one in a hundred bytes) that are not
+    /// UTF-16's.
+    Binary,
+    /// Text in some 8-bit encoding; a stray control character pasted into a field is left to
+    /// the reader to point at.
+    Text,
+}
+
+fn sniff(bytes: &[u8]) -> Sniffed {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Sniffed::Utf16Bom;
+    }
+    if looks_utf16(bytes) {
+        return Sniffed::Utf16;
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let control = sample
@@ -173,7 +190,11 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)
         .count();
     let nuls = sample.iter().filter(|&&b| b == 0).count();
-    nuls * 100 >= sample.len().max(1) || control * 10 >= sample.len().max(1)
+    if nuls * 100 >= sample.len().max(1) || control * 10 >= sample.len().max(1) {
+        Sniffed::Binary
+    } else {
+        Sniffed::Text
+    }
 }
 
 /// The identity of a file (device and inode), to tell whether an output is one of the inputs.

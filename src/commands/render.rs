@@ -125,45 +125,30 @@ fn write_all(
     created_dir: Option<&PathBuf>,
 ) -> Result<Vec<PathBuf>> {
     let progress = Progress::new(plan.len());
-    // the profile, when some output is Word: its frame is built once for the whole run
-    let word = profile.filter(|_| {
-        plan.iter()
-            .any(|(_, targets)| targets.iter().any(|(f, _)| *f == Format::Docx))
-    });
-    let write = |targets: &[(Format, PathBuf)],
-                 (doc, spec): (Doc, Located<Spec>),
-                 frame: Option<&Frame>| {
-        targets
-            .iter()
-            .map(|(format, target)| {
-                let bytes = produce(*format, &doc, &spec, profile, frame)?;
-                stage(target, &bytes)
-            })
-            .collect::<Result<Vec<_>>>()
+    // Word output: the parts that depend on the profile alone are built once for the run
+    let wants_word = plan
+        .iter()
+        .any(|(_, targets)| targets.iter().any(|(f, _)| *f == Format::Docx));
+    let frame = profile.filter(|_| wants_word).map(Frame::new).transpose()?;
+    let stage_one = |(spec_path, targets): &Planned| {
+        let result = render_spec(spec_path, sets).and_then(|(doc, spec)| {
+            targets
+                .iter()
+                .map(|(format, target)| {
+                    let bytes = produce(*format, &doc, &spec, profile, frame.as_ref())?;
+                    stage(target, &bytes)
+                })
+                .collect::<Result<Vec<_>>>()
+        });
+        progress.inc();
+        result
     };
     // render and write the temp files in parallel; nothing is renamed until every one is ready
     let results: Vec<Result<Vec<Staged>>> = if plan.len() > 1 {
         use rayon::prelude::*;
-        let frame = word.map(Frame::new).transpose()?;
-        plan.par_iter()
-            .map(|(spec_path, targets)| {
-                let result = render_spec(spec_path, sets)
-                    .and_then(|rendered| write(targets, rendered, frame.as_ref()));
-                progress.inc();
-                result
-            })
-            .collect()
+        plan.par_iter().map(stage_one).collect()
     } else {
-        plan.iter()
-            .map(|(spec_path, targets)| {
-                let result = render_spec(spec_path, sets).and_then(|rendered| {
-                    let frame = word.map(Frame::new).transpose()?;
-                    write(targets, rendered, frame.as_ref())
-                });
-                progress.inc();
-                result
-            })
-            .collect()
+        plan.iter().map(stage_one).collect()
     };
     progress.finish();
     let mut staged = Vec::new();

@@ -53,8 +53,7 @@ pub fn write_docx(doc: &Doc, profile: &Profile, meta: &DocxMeta) -> Result<Vec<u
 
 /// What every .docx set in one profile shares: the profile and the parts that depend on it
 /// alone (styles, fonts, settings, theme, footers, relationships), already deflated. A batch
-/// builds one for all its speeches; a single render builds it on a second thread while the
-/// speech is being rendered.
+/// builds one for all its speeches.
 pub struct Frame {
     profile: Profile,
     fixed: package::Fixed,
@@ -74,11 +73,6 @@ impl Frame {
             profile: profile.clone(),
             fixed,
         })
-    }
-
-    /// The profile this frame typesets with.
-    pub fn profile(&self) -> &Profile {
-        &self.profile
     }
 
     /// The `.docx` bytes of `doc` in this frame.

@@ -184,7 +184,6 @@ impl Deflater {
     }
 
     fn entry(&mut self, name: &str, data: &[u8]) -> Result<Entry> {
-        let too_big = || Error::Usage("生成 Word 文件失败：文件太大".to_string());
         let deflate = &mut self.0;
         deflate.reset();
         let mut packed = Vec::with_capacity(data.len() / 2 + 64);
@@ -211,6 +210,11 @@ impl Deflater {
     }
 }
 
+/// The error for a package past the zip format's 4 GB.
+fn too_big() -> Error {
+    Error::Usage("生成 Word 文件失败：文件太大".to_string())
+}
+
 /// 1980-01-01 00:00 in MS-DOS form: fixed, so the same input gives the same bytes.
 const DOS_DATE: u16 = (1 << 5) | 1;
 const DOS_TIME: u16 = 0;
@@ -218,7 +222,6 @@ const DOS_TIME: u16 = 0;
 /// A minimal zip writer: the entries in order, then the central directory; no folders, no
 /// zip64 (a speech is far below 4 GB).
 fn write_zip(entries: &[&Entry]) -> Result<Vec<u8>> {
-    let too_big = || Error::Usage("生成 Word 文件失败：文件太大".to_string());
     let total: usize = entries.iter().map(|e| e.packed.len() + 80).sum();
     let mut out: Vec<u8> = Vec::with_capacity(total + 32);
     let mut central: Vec<u8> = Vec::with_capacity(entries.len() * 80);
