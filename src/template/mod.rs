@@ -1,12 +1,16 @@
 //! Speech templates: the built-in set, user folders that shadow it file by file, and Handlebars setup.
 
 pub mod check;
+pub mod compact;
+mod construct;
 pub mod coverage;
 pub mod front_matter;
 pub mod helpers;
+mod prebuilt;
 pub mod reference;
 
 use crate::error::{Result, SourceError, nearest};
+use compact::compact_comments;
 pub use front_matter::FrontMatter;
 use handlebars::Handlebars;
 use std::collections::{BTreeMap, HashMap};
@@ -283,12 +287,8 @@ impl TemplateSet {
                 )?;
                 text.push_str(&format!("{{{{> base-{}}}}}", i + 1));
             }
-            let registered = if i == 0 {
-                registry.register_template_string(reg_name, &text)
-            } else {
-                registry.register_partial(reg_name, &text)
-            };
-            registered.map_err(|e| template_error(&e, &f.source, &f.origin))?;
+            register_text(&mut registry, reg_name, &text)
+                .map_err(|e| template_error(&e, &f.source, &f.origin))?;
             check::markup(f)?;
             origins.insert(reg_name.clone(), f.origin.clone());
             sources_kept.push((f.origin.clone(), f.source.clone()));
@@ -312,8 +312,7 @@ impl TemplateSet {
                 .help("删掉这个文件；标题、称呼和正文各部分的格式由程序按公文规范生成，措辞可在模板开头的默认设置里改")
                 .into());
             }
-            registry
-                .register_partial(&partial, compact_comments(&file.source))
+            register_text(&mut registry, &partial, &compact_comments(&file.source))
                 .map_err(|e| template_error(&e, &file.source, &file.origin))?;
             check::markup(&file)?;
             origins.insert(partial, file.origin);
@@ -358,52 +357,20 @@ impl TemplateSet {
     }
 }
 
-/// The template as handed to Handlebars: every comment that ends its line (the leading one
-/// with the front matter, the notes above each block) reduced to an empty comment holding only
-/// its line breaks. Handlebars' parser works out a line and column for every element by
-/// counting from the start of the text, so the comments made up about a quarter of the cost
-/// of compiling a built-in template; reduced, they cost nothing. Error positions
-/// still match the file: a reduced comment keeps its lines, and nothing follows it on its last
-/// line. A template with raw blocks or escaped mustaches is handed over as it is.
-fn compact_comments(source: &str) -> String {
-    if source.contains("{{{{") || source.contains("\\{{") {
-        return source.to_string();
-    }
-    let mut out = String::with_capacity(source.len());
-    let mut copied = 0;
-    let mut at = 0;
-    while let Some(found) = source[at..].find("{{") {
-        let open = at + found;
-        let rest = &source[open..];
-        let (body, close) = if rest.starts_with("{{!--") {
-            (5, "--}}")
-        } else if rest.starts_with("{{!") {
-            (3, "}}")
-        } else {
-            // another mustache: skip past its end
-            let Some(end) = rest[2..].find("}}") else {
-                break;
-            };
-            at = open + 2 + end + 2;
-            continue;
-        };
-        let Some(end) = rest[body..].find(close) else {
-            break;
-        };
-        let after = open + body + end + close.len();
-        let tail = &source[after..];
-        if tail.is_empty() || tail.starts_with('\n') || tail.starts_with("\r\n") {
-            out.push_str(&source[copied..open]);
-            out.push_str("{{!");
-            let newlines = source[open..after].matches('\n').count();
-            out.extend(std::iter::repeat_n('\n', newlines));
-            out.push_str("}}");
-            copied = after;
+/// Registers a template or partial: a built-in one as compiled when jianghua was built (see
+/// `prebuilt.rs`), any other text compiled now.
+fn register_text(
+    registry: &mut Handlebars<'_>,
+    name: &str,
+    text: &str,
+) -> std::result::Result<(), handlebars::TemplateError> {
+    match prebuilt::compiled(name, text) {
+        Some(template) => {
+            registry.register_template(name, template);
+            Ok(())
         }
-        at = after;
+        None => registry.register_template_string(name, text),
     }
-    out.push_str(&source[copied..]);
-    out
 }
 
 /// Partial names (`_part.hbs` → `part`) from the built-ins and every overlay folder.
@@ -666,36 +633,5 @@ impl Prepared {
             };
         }
         err.into()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::compact_comments;
-
-    #[test]
-    fn a_comment_that_ends_its_line_keeps_only_its_line_breaks() {
-        let source = "{{!-- 默认设置\nname = 1 --}}\n甲{{x}}\n  {{! 说明 }}\n乙";
-        assert_eq!(compact_comments(source), "{{!\n}}\n甲{{x}}\n  {{!}}\n乙");
-    }
-
-    #[test]
-    fn a_comment_followed_by_text_on_its_line_is_kept_whole() {
-        let source = "{{!-- 说明 --}}甲\n{{x}} {{! 注 }} {{y}}\r\n{{! 末 }}\r\n";
-        assert_eq!(
-            compact_comments(source),
-            "{{!-- 说明 --}}甲\n{{x}} {{! 注 }} {{y}}\r\n{{!}}\r\n"
-        );
-    }
-
-    #[test]
-    fn mustaches_raw_blocks_and_unclosed_comments_are_left_alone() {
-        // `{{!` inside a string parameter is not a comment
-        let source = "{{join a \"{{! 不是注释 }}\"}}\n";
-        assert_eq!(compact_comments(source), source);
-        let raw = "{{{{raw}}}}{{! 原样 }}\n{{{{/raw}}}}";
-        assert_eq!(compact_comments(raw), raw);
-        let unclosed = "{{!-- 没有结尾\n甲";
-        assert_eq!(compact_comments(unclosed), unclosed);
     }
 }
