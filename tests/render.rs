@@ -713,3 +713,25 @@ fn unnumbered_headings_and_list_items_keep_the_writers_numbers() {
     assert!(md.contains("三、下一步工作"), "{md}");
     assert!(md.contains("一是抓学习。\n\n二是抓落实。"), "{md}");
 }
+
+#[test]
+fn a_run_in_heading_ending_in_a_quote_is_bold_up_to_the_quote_and_reads_back_whole() {
+    let md = render(
+        "template = \"review\"\ntitle = \"讲话\"\nnumbering = \"di\"\n[[parts]]\nheading = \"突出抓好“三个环节”\"\nparagraphs = [\"正文。\"]\n[[parts]]\nheading = \"落实《条例》\"\nparagraphs = [\"正文。\"]\n",
+    );
+    assert!(md.contains("**第一，突出抓好“三个环节”**。正文。"), "{md}");
+    assert!(md.contains("**第二，落实《条例》**。正文。"), "{md}");
+    let read = jianghua::doc::markdown::parse(&md);
+    let leads: Vec<String> = read
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            jianghua::doc::Block::Paragraph(p) => p.lead.as_ref().map(|l| l.text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        leads,
+        ["第一，突出抓好“三个环节”。", "第二，落实《条例》。"]
+    );
+}

@@ -64,14 +64,7 @@ pub fn to_markdown(doc: &Doc) -> String {
             }
             Block::Paragraph(p) => {
                 if let Some(lead) = &p.lead {
-                    let cut = lead
-                        .text
-                        .char_indices()
-                        .rev()
-                        .take_while(|(_, c)| is_trailing_punct(*c))
-                        .last()
-                        .map_or(lead.text.len(), |(i, _)| i);
-                    let (bold, punct) = lead.text.split_at(cut);
+                    let (bold, punct) = lead.text.split_at(roles::run_in_bold_end(&lead.text));
                     if bold.is_empty() {
                         out.push_str(&escape(punct));
                     } else {

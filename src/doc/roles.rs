@@ -787,6 +787,31 @@ pub fn is_trailing_punct(c: char) -> bool {
     )
 }
 
+/// Where the bold part of a run-in heading's lead ends (`**…**` in Markdown, `lead` in a
+/// template): before the punctuation that closes it. A closing quote or bracket followed by
+/// that punctuation stays in the bold with the words it closes (`**突出抓好“三个环节”**。`);
+/// one that ends the lead is left outside, where Markdown can still close the bold before it.
+pub fn run_in_bold_end(lead: &str) -> usize {
+    let tail: Vec<(usize, char)> = lead
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_trailing_punct(*c))
+        .collect();
+    let Some(&(start, _)) = tail.last() else {
+        return lead.len();
+    };
+    // the tail from its first character on; closers at its head stay bold when a mark follows
+    let closers = tail
+        .iter()
+        .rev()
+        .take_while(|(_, c)| matches!(c, '”' | '’' | '）' | '》' | '」' | '』'))
+        .count();
+    match tail.iter().rev().nth(closers) {
+        Some(&(after_closers, _)) if closers > 0 => after_closers,
+        _ => start,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1025,6 +1050,25 @@ mod tests {
             }
         }
     }
+    #[test]
+    fn a_run_in_lead_keeps_its_closing_quote_bold() {
+        let bold = |t: &'static str| &t[..run_in_bold_end(t)];
+        assert_eq!(bold("（一）加强组织领导。"), "（一）加强组织领导");
+        assert_eq!(
+            bold("第一，突出抓好“三个环节”。"),
+            "第一，突出抓好“三个环节”"
+        );
+        assert_eq!(bold("一是落实《条例》要求；"), "一是落实《条例》要求");
+        assert_eq!(
+            bold("（二）关于“两个确立”（试行）。"),
+            "（二）关于“两个确立”（试行）"
+        );
+        // nothing after the closer: it goes outside, so that `**` can close before it
+        assert_eq!(bold("第二，抓好“三个环节”"), "第二，抓好“三个环节");
+        assert_eq!(bold("加强领导"), "加强领导");
+        assert_eq!(bold("。"), "");
+    }
+
     #[test]
     fn run_in_headings_end_at_the_first_sentence() {
         let t = "加强领导，强化责任。各党组织要抓好落实。";

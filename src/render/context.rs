@@ -489,13 +489,7 @@ impl Levels<'_> {
             }
             let (lead, lead_end) = if has_heading {
                 let full = format!("{marker}{}", punct::sentence(&heading));
-                let cut = full
-                    .char_indices()
-                    .rev()
-                    .take_while(|(_, c)| crate::doc::roles::is_trailing_punct(*c))
-                    .last()
-                    .map_or(full.len(), |(i, _)| i);
-                let (lead, end) = full.split_at(cut);
+                let (lead, end) = full.split_at(crate::doc::roles::run_in_bold_end(&full));
                 (lead.to_string(), end.to_string())
             } else {
                 (String::new(), String::new())
