@@ -495,3 +495,37 @@ fn an_unreadable_file_is_not_counted_as_checked_clean() {
         "{stdout}"
     );
 }
+
+#[test]
+fn an_enumeration_inside_a_part_of_the_same_form_is_not_a_second_heading_sequence() {
+    // 第一，/第二，/第三， head the parts; one part enumerates 第一，…第二，… in one paragraph, and
+    // a 一要 heading holds an 一要…二要… enumeration of its own; a point ends in …… not 。
+    let body = "下面，我讲三点意见。\n\n\
+        第一，提高认识。要把这项工作摆在突出位置。\n\n\
+        第二，突出重点。\n\n\
+        第一，要抓好规划，做到心中有数。第二，要抓好调度，做到按期推进。\n\n\
+        第三，强化保障。一方面，有的单位标准不高……另一方面，要压实责任。\n\n\
+        下面，我再强调两点。\n\n\
+        一要压实责任。要明确分工。\n\n\
+        二要强化督查。一要盯住节点，二要盯住质量。\n";
+    for (name, text) in [
+        (
+            "nested.txt",
+            format!("在全市工作会议上的讲话\n\n同志们：\n\n{body}"),
+        ),
+        (
+            "nested.md",
+            format!("# 在全市工作会议上的讲话\n\n同志们：\n\n{body}"),
+        ),
+    ] {
+        let found = check_text(name, &text);
+        assert!(defects(&found).is_empty(), "{name}: {found:#?}");
+    }
+    // the same draft with a part missing is still caught
+    let gap = body.replace("第三，强化保障。", "第四，强化保障。");
+    let found = check_text("gap.txt", &format!("讲话\n\n同志们：\n\n{gap}"));
+    assert!(
+        found.iter().any(|f| f.rule == Rule::NumberingGap),
+        "{found:#?}"
+    );
+}

@@ -60,7 +60,13 @@ fn numbering(draft: &Draft, hits: &mut Vec<Hit>) -> Vec<Option<Numbered>> {
             open.clear();
             continue;
         }
-        let Some(marker) = roles::heading_marker(&para.text) else {
+        // a heading the draft marks as one (Markdown's `##`, a bold lead) is trusted as such
+        let marker = if para.heading.is_some() {
+            roles::heading_marker(&para.text)
+        } else {
+            roles::paragraph_marker(&para.text)
+        };
+        let Some(marker) = marker else {
             continue;
         };
         if marker.form == Form::Yao && para.heading.is_none() && !yao_heading(&para.text) {
@@ -187,14 +193,10 @@ fn written_before(
 }
 
 /// 一要 at the start of a paragraph heads a part only when the heading is short (a run-in
-/// heading ending at its first sentence); `一要…，二要…` running on is an inline enumeration.
+/// heading ending at its first sentence); `一要…，二要…` running on is an inline enumeration
+/// (left out already by [`roles::paragraph_marker`]).
 fn yao_heading(text: &str) -> bool {
     roles::run_in_split(text).is_some_and(|at| text[..at].chars().count() <= 40)
-        && roles::inline_markers(text)
-            .iter()
-            .filter(|m| m.marker.form == Form::Yao)
-            .count()
-            == 1
 }
 
 fn enumerations(draft: &Draft, numbered: &[Option<Numbered>], hits: &mut Vec<Hit>) {

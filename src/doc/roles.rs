@@ -327,11 +327,28 @@ pub struct InlineMarker {
     pub at: usize,
 }
 
+/// The heading marker a paragraph opens with, unless the paragraph is an inline enumeration:
+/// `第一，…第二，…` or `一要…二要…` in one paragraph are points, not a heading. A heading may
+/// still hold an enumeration of its own form that starts again from one (`二要抓好落实。…一要…
+/// 二要…`). The one rule for the miner and the checker.
+pub fn paragraph_marker(text: &str) -> Option<Marker> {
+    let m = heading_marker(text)?;
+    if matches!(m.form, Form::Yao | Form::Di)
+        && inline_markers(text)
+            .iter()
+            .find(|i| i.at > 0 && i.marker.form == m.form)
+            .is_some_and(|i| i.marker.ordinal == m.ordinal + 1)
+    {
+        return None;
+    }
+    Some(m)
+}
+
 /// Characters after which a new clause (and so a new enumerated item) may begin.
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
-        '。' | '；' | '：' | '！' | '？' | ';' | ':' | '，' | '\n'
+        '。' | '；' | '：' | '！' | '？' | ';' | ':' | '，' | '…' | '\n'
     )
 }
 
@@ -357,14 +374,17 @@ pub fn inline_markers(text: &str) -> Vec<InlineMarker> {
         return found;
     }
     // without half-width breaks (most paragraphs), a clause starts after a full-width break,
-    // found by its lead byte: `。` is E3 80 82, `；：！？，` are EF BC 9B, 9A, 81, 9F, 8C
+    // found by its lead byte: `。` is E3 80 82, `；：！？，` are EF BC 9B, 9A, 81, 9F, 8C, `…`
+    // (a sentence may end in `……` with no `。`) is E2 80 A6
     if !text.is_empty() {
         try_at(0);
     }
-    for i in memchr::memchr2_iter(0xE3, 0xEF, b) {
+    for i in memchr::memchr3_iter(0xE3, 0xEF, 0xE2, b) {
         let wide = matches!(
             b[i..],
-            [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x9B | 0x9A | 0x81 | 0x9F | 0x8C, ..]
+            [0xE3, 0x80, 0x82, ..]
+                | [0xEF, 0xBC, 0x9B | 0x9A | 0x81 | 0x9F | 0x8C, ..]
+                | [0xE2, 0x80, 0xA6, ..]
         );
         if wide && i + 3 < b.len() {
             try_at(i + 3);

@@ -68,21 +68,6 @@ pub struct Enumerated {
     pub markers: Vec<String>,
 }
 
-fn line_marker(line: &str) -> Option<Marker> {
-    let m = roles::heading_marker(line)?;
-    // 一要…二要… (or 第一，…第二，…) in one paragraph is an inline enumeration, not a heading
-    if matches!(m.form, Form::Yao | Form::Di) {
-        let inline = roles::inline_markers(line);
-        if inline
-            .iter()
-            .any(|i| i.at > 0 && i.marker.form == m.form && i.marker.ordinal == m.ordinal + 1)
-        {
-            return None;
-        }
-    }
-    Some(m)
-}
-
 /// Recognises the structure of one speech's cleaned paragraphs.
 pub fn segment(lines: &[String]) -> Speech {
     let mut speech = Speech::default();
@@ -144,7 +129,7 @@ pub fn segment(lines: &[String]) -> Speech {
     // headings: numbered lines, and unnumbered heading lines when there are several
     let mut heads: Vec<Option<(Option<Marker>, usize)>> = body
         .iter()
-        .map(|l| line_marker(l).map(|m| (Some(m), m.len)))
+        .map(|l| roles::paragraph_marker(l).map(|m| (Some(m), m.len)))
         .collect();
     // 首先…最后 number parts only with a 其次 or 再次 between them: a lone 首先，我代表… or
     // 最后，祝大家… is the speech's own words
