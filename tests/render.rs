@@ -190,7 +190,7 @@ fn closing_call_gets_a_subject_only_when_it_has_none() {
 #[test]
 fn run_in_parts_with_sections_and_siblings_that_look_alike() {
     let md = render(
-        "template = \"promotion\"\ntitle = \"测试\"\n[[parts]]\nheading = \"要抓好下一步工作\"\n[[parts.sections]]\nheading = \"抓好甲\"\nparagraphs = [\"甲甲。\"]\n[[parts.sections]]\nheading = \"抓好乙\"\n[[parts.sections.sections]]\nheading = \"细项\"\nparagraphs = [\"丙丙。\"]\n",
+        "template = \"promotion\"\ntitle = \"测试\"\n[[parts]]\nheading = \"要抓好下一步工作\"\n[[parts.sections]]\nheading = \"抓好甲\"\nparagraphs = [\"甲甲。\"]\n[[parts.sections]]\nheading = \"抓好乙\"\n[[parts.sections.sections]]\nheading = \"细项\"\nparagraphs = [\"丙丙。\"]\n[[parts]]\nheading = \"抓好丁\"\nparagraphs = [\"丁丁。\"]\n",
     );
     assert!(md.contains("**一要抓好下一步工作**。\n\n### （一）抓好甲\n\n甲甲。\n\n### （二）抓好乙\n\n**1.细项**。丙丙。"), "{md}");
     let doc = jianghua::doc::markdown::parse(&md);
@@ -203,7 +203,7 @@ fn run_in_parts_with_sections_and_siblings_that_look_alike() {
             _ => None,
         })
         .collect();
-    assert_eq!(levels, [1, 2, 2, 3]);
+    assert_eq!(levels, [1, 2, 2, 3, 1]);
 }
 
 #[test]
@@ -227,7 +227,7 @@ fn unheaded_parts_do_not_take_a_number_and_marker_words_are_kept() {
         "{md}"
     );
     let md = render(
-        "template = \"promotion\"\ntitle = \"测试\"\n[[parts]]\nheading = \"要素保障要到位\"\npoints = [\"是非面前要清醒\", \"是否落实要跟踪\"]\n[opening]\nmeeting = \"推进会\"\njust-now = [\"\", \"大家作了发言\", \"。\"]\n",
+        "template = \"promotion\"\ntitle = \"测试\"\n[[parts]]\nheading = \"要素保障要到位\"\npoints = [\"是非面前要清醒\", \"是否落实要跟踪\"]\n[[parts]]\nheading = \"抓落实\"\n[opening]\nmeeting = \"推进会\"\njust-now = [\"\", \"大家作了发言\", \"。\"]\n",
     );
     assert!(md.contains("**一要要素保障要到位**"), "{md}");
     assert!(
@@ -734,4 +734,17 @@ fn a_run_in_heading_ending_in_a_quote_is_bold_up_to_the_quote_and_reads_back_who
         leads,
         ["第一，突出抓好“三个环节”。", "第二，落实《条例》。"]
     );
+}
+
+#[test]
+fn a_lone_part_gets_no_word_that_promises_more() {
+    for numbering in ["shouxian", "di", "yao"] {
+        let md = render(&spec_with(&format!("numbering = \"{numbering}\""), 1, ""));
+        assert!(md.contains("\n**第1项工作**。内容1。"), "{numbering}: {md}");
+        let md = render(&spec_with(&format!("numbering = \"{numbering}\""), 2, ""));
+        assert!(!md.contains("\n**第1项工作**"), "{numbering}: {md}");
+    }
+    // the standard forms still number a lone part
+    let md = render(&spec_with("numbering = \"standard\"", 1, ""));
+    assert!(md.contains("## 一、第1项工作"), "{md}");
 }

@@ -431,6 +431,15 @@ impl Levels<'_> {
                     )
                 }
             })?;
+            // a word that promises more (首先, 第一, 一要) is left out when nothing follows it
+            let marker = if total == 1
+                && part.heading_form.is_none()
+                && matches!(form, Form::Shouxian | Form::Di | Form::Yao)
+            {
+                String::new()
+            } else {
+                marker
+            };
             let heading =
                 crate::doc::roles::after_marker(form, &punct::full_width(part.heading.trim()));
             let has_heading = headed(part);
