@@ -990,3 +990,23 @@ fn other_audiences_and_occasions() {
     );
     assert!(m[0].spec_toml().contains("# 场合：座谈会。"));
 }
+
+/// A speaker line of office and name under the title (`分管副局长王建国`), with photo captions
+/// naming other people above it: the title stays the title, the last line names the speaker
+/// and the captions go.
+#[test]
+fn an_office_and_name_line_is_the_speaker_not_the_title() {
+    let page = "领导致辞\n坚持创新驱动 建设一流队伍\n会场全景\n办公室主任 李晓东\n分管副局长王建国\n\
+        今天，全系统的业务骨干齐聚一堂，交流经验、共谋发展，我代表局党组向大家表示感谢。\n\
+        过去一年，我们在服务企业、优化流程、培养人才等方面做了大量工作，成绩来之不易。\n\
+        新的一年，希望大家继续发扬实干精神，把各项工作做细做实，为全局发展再立新功。\n";
+    let m = mine::mine_text(Path::new("speaker.txt"), mine::decode::Source::Utf8, page);
+    assert_eq!(m.len(), 1);
+    let s = &m[0].speech;
+    assert_eq!(s.title.as_deref(), Some("坚持创新驱动建设一流队伍"));
+    assert_eq!(s.bylines, ["分管副局长王建国"]);
+    let spec = mine::to_spec::to_spec(s, "speaker");
+    assert_eq!(spec.speaker.as_deref(), Some("王建国"));
+    assert_eq!(spec.speaker_title.as_deref(), Some("分管副局长"));
+    assert!(!m[0].cleaned_text().contains("李晓东"));
+}

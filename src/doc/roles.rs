@@ -461,7 +461,94 @@ pub fn is_byline(text: &str) -> bool {
     let t = text.trim();
     let wrapped =
         (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
-    wrapped && t.chars().count() <= 40 && !t.contains('。')
+    (wrapped && t.chars().count() <= 40 && !t.contains('。')) || is_speaker_line(t)
+}
+
+/// Offices a speaker line names before the speaker (`…副总裁孙晓红`, `…董事长 魏华山`).
+const OFFICES: [&str; 40] = [
+    "书记",
+    "董事长",
+    "总裁",
+    "总经理",
+    "经理",
+    "主任",
+    "主席",
+    "部长",
+    "局长",
+    "厅长",
+    "处长",
+    "科长",
+    "市长",
+    "县长",
+    "区长",
+    "省长",
+    "州长",
+    "镇长",
+    "乡长",
+    "校长",
+    "院长",
+    "所长",
+    "会长",
+    "理事长",
+    "秘书长",
+    "行长",
+    "社长",
+    "总监",
+    "委员",
+    "司令员",
+    "政委",
+    "馆长",
+    "台长",
+    "站长",
+    "总编辑",
+    "总工程师",
+    "董事",
+    "监事长",
+    "常委",
+    "组长",
+];
+
+/// Surnames a speaker's name may start with: the common single-character ones, then the
+/// two-character ones.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+const DOUBLE_SURNAMES: [&str; 8] = [
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容",
+];
+
+/// A speaker line without brackets: an office and the speaker's name, on a short line of its
+/// own (`个险分管副总裁孙晓红`, `集团党委书记、董事长 魏华山`, `市委书记　张明`).
+pub fn is_speaker_line(text: &str) -> bool {
+    speaker_parts(text).is_some()
+}
+
+/// The office and the name of a speaker line ([`is_speaker_line`]).
+pub fn speaker_parts(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim();
+    let n = t.chars().count();
+    if !(4..=32).contains(&n)
+        || t.contains(['。', '！', '？', '，', '；', '：', ':', ',', '“', '《'])
+    {
+        return None;
+    }
+    let is_name = |name: &str| {
+        let len = name.chars().count();
+        name.chars().all(crate::doc::punct::is_han)
+            && (2..=4).contains(&len)
+            && (DOUBLE_SURNAMES
+                .iter()
+                .any(|s| name.starts_with(s) && len >= 3)
+                || (len <= 3 && name.chars().next().is_some_and(|c| SURNAMES.contains(c))))
+    };
+    // the name stands after a space, or runs on from the office
+    if let Some(at) = t.rfind([' ', '\u{3000}']) {
+        let (office, name) = (t[..at].trim_end(), t[at..].trim_start());
+        return (is_name(name) && OFFICES.iter().any(|o| office.ends_with(o)))
+            .then_some((office, name));
+    }
+    OFFICES.iter().find_map(|o| {
+        let at = t.rfind(o)? + o.len();
+        is_name(&t[at..]).then_some((&t[..at], &t[at..]))
+    })
 }
 
 /// How many parts a transition sentence announces.
@@ -1070,6 +1157,30 @@ mod tests {
             }
         }
     }
+    #[test]
+    fn an_office_and_a_name_on_a_line_is_a_speaker_line() {
+        for t in [
+            "个险分管副总裁孙晓红",
+            "集团党委书记、董事长 魏华山",
+            "市委书记　张明",
+            "校长欧阳明远",
+            "（县委书记　张明）",
+        ] {
+            assert!(is_byline(t), "{t}");
+            assert!(!could_be_title(t), "{t}");
+        }
+        for t in [
+            "学习省委书记讲话",
+            "在全县党委书记抓基层党建工作述职评议会上的讲话",
+            "董事长致辞",
+            "党委书记、董事长",
+            "书记张明说，要抓好落实",
+            "推动学习的革命 建立专业的团队",
+        ] {
+            assert!(!is_byline(t), "{t}");
+        }
+    }
+
     #[test]
     fn a_run_in_lead_keeps_its_closing_quote_bold() {
         let bold = |t: &'static str| &t[..run_in_bold_end(t)];

@@ -602,11 +602,17 @@ pub fn tidy_speech(lines: Vec<String>, report: &mut CleanReport) -> Vec<String> 
             )
         });
     let title = title_at.map(|i| squash(&lines[i]));
+    // photo captions naming other people (`集团理事 罗吉祥`) can stand above the speaker's own
+    // line: of the office-and-name lines at the head, the one nearest the body is the speaker
+    let speaker_at = lines[..head_end]
+        .iter()
+        .rposition(|l| roles::is_speaker_line(l));
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.into_iter().enumerate() {
         let drop = if i < head_end {
             Some(i) != title_at
-                && !roles::is_byline(&line)
+                && (!roles::is_byline(&line)
+                    || (Some(i) != speaker_at && roles::is_speaker_line(&line)))
                 && !(i + 1 == head_end && roles::is_salutation_start(&line))
         } else {
             title

@@ -3,7 +3,7 @@
 //! extension fields (`numbering = "yao"`, `heading-style`) carry forms the stock spec lacks.
 
 use super::segment::{Enumerated, Section, Speech};
-use crate::doc::roles::{Announced, Form};
+use crate::doc::roles::{self, Announced, Form};
 use crate::numerals;
 use crate::render::heading_form;
 use crate::spec::{Closing, Enumeration, HeadingStyle, Kind, Numbering, Opening, Part, Spec};
@@ -15,8 +15,10 @@ pub fn guess_template(speech: &Speech) -> &'static str {
         "{title}{}",
         speech.opening.first().map(String::as_str).unwrap_or("")
     );
+    // a signed article has a byline; an office-and-name line (`副总裁孙晓红`) is as often the
+    // speaker of a speech the page prints without its salutation
     let article = speech.salutation.is_none()
-        && (!speech.bylines.is_empty()
+        && (speech.bylines.iter().any(|b| !roles::is_speaker_line(b))
             || speech
                 .closing
                 .first()
@@ -119,6 +121,11 @@ pub fn to_spec(speech: &Speech, fallback_title: &str) -> Spec {
     for b in &speech.bylines {
         match byline_date(b) {
             Some(d) if spec.date.is_none() => spec.date = Some(d),
+            _ if spec.speaker.is_none() && roles::is_speaker_line(b) => {
+                let (title, name) = roles::speaker_parts(b).unwrap_or_default();
+                spec.speaker_title = Some(title.trim_end().to_string());
+                spec.speaker = Some(name.to_string());
+            }
             _ if spec.speaker.is_none() => {
                 let inner = b
                     .trim()
