@@ -94,20 +94,15 @@ fn emit_element(element: &TemplateElement) -> String {
     }
 }
 
-fn emit_parts(
-    name: &Parameter,
-    params: &[Parameter],
-    hash: &std::collections::HashMap<String, Parameter>,
-    block_param: Option<&BlockParam>,
-) -> String {
-    let params: Vec<String> = params.iter().map(emit_parameter).collect();
-    let mut pairs: Vec<(&String, &Parameter)> = hash.iter().collect();
+fn emit_parts(parts: &construct::Parts) -> String {
+    let params: Vec<String> = parts.params.iter().map(emit_parameter).collect();
+    let mut pairs: Vec<(&String, &Parameter)> = parts.hash.iter().collect();
     pairs.sort_by_key(|(k, _)| *k);
     let pairs: Vec<String> = pairs
         .into_iter()
         .map(|(k, v)| format!("({k:?}, {})", emit_parameter(v)))
         .collect();
-    let block_param = match block_param {
+    let block_param = match &parts.block_param {
         None => "None".to_string(),
         Some(BlockParam::Single(p)) => format!("Some(BlockParam::Single({}))", emit_parameter(p)),
         Some(BlockParam::Pair((a, b))) => format!(
@@ -121,7 +116,7 @@ fn emit_parts(
     };
     format!(
         "c::Parts {{ name: {}, params: vec![{}], hash: c::hash(vec![{}]), block_param: {block_param} }}",
-        emit_parameter(name),
+        emit_parameter(&parts.name),
         params.join(", "),
         pairs.join(", ")
     )
@@ -135,24 +130,20 @@ fn emit_option_template(template: Option<&Template>) -> String {
 }
 
 fn emit_helper(h: &HelperTemplate) -> String {
-    // `indent_before_write` is private to Handlebars: read it by rebuilding the helper both ways
-    let rebuilt = |indent| {
+    let parts = || parts_of(&h.name, &h.params, &h.hash, h.block_param.as_ref());
+    let indent = indent_before_write(h, |indent| {
         construct::helper(
-            parts_of(&h.name, &h.params, &h.hash, h.block_param.as_ref()),
+            parts(),
             h.block,
             h.chain,
             indent,
             h.template.clone(),
             h.inverse.clone(),
         )
-    };
-    let indent = [false, true]
-        .into_iter()
-        .find(|&indent| rebuilt(indent).as_ref() == Some(h))
-        .unwrap_or_else(|| panic!("cannot rebuild this helper from its parts: {h:?}"));
+    });
     format!(
         "c::helper({}, {}, {}, {indent}, {}, {})?",
-        emit_parts(&h.name, &h.params, &h.hash, h.block_param.as_ref()),
+        emit_parts(&parts()),
         h.block,
         h.chain,
         emit_option_template(h.template.as_ref()),
@@ -161,27 +152,31 @@ fn emit_helper(h: &HelperTemplate) -> String {
 }
 
 fn emit_decorator(d: &DecoratorTemplate) -> String {
-    let rebuilt = |indent| {
-        construct::decorator(
-            parts_of(&d.name, &d.params, &d.hash, None),
-            indent,
-            d.template.clone(),
-            d.indent.clone(),
-        )
-    };
-    let indent = [false, true]
-        .into_iter()
-        .find(|&indent| rebuilt(indent).as_ref() == Some(d))
-        .unwrap_or_else(|| panic!("cannot rebuild this decorator from its parts: {d:?}"));
+    let parts = || parts_of(&d.name, &d.params, &d.hash, None);
+    let indent = indent_before_write(d, |indent| {
+        construct::decorator(parts(), indent, d.template.clone(), d.indent.clone())
+    });
     let indent_text = d.indent.as_ref().map_or_else(
         || "None".to_string(),
         |s| format!("Some({s:?}.to_string())"),
     );
     format!(
         "c::decorator({}, {indent}, {}, {indent_text})?",
-        emit_parts(&d.name, &d.params, &d.hash, None),
+        emit_parts(&parts()),
         emit_option_template(d.template.as_ref())
     )
+}
+
+/// `indent_before_write`, private to Handlebars, of a compiled element: the value with which
+/// rebuilding the element from its parts gives it back.
+fn indent_before_write<T: PartialEq + std::fmt::Debug>(
+    element: &T,
+    rebuild: impl Fn(bool) -> Option<T>,
+) -> bool {
+    [false, true]
+        .into_iter()
+        .find(|&indent| rebuild(indent).as_ref() == Some(element))
+        .unwrap_or_else(|| panic!("cannot rebuild this element from its parts: {element:?}"))
 }
 
 fn parts_of(

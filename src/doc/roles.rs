@@ -888,10 +888,12 @@ pub fn after_marker(form: Form, text: &str) -> String {
 
 /// Closing punctuation that ends a run-in heading (written after the `**` in Markdown).
 pub fn is_trailing_punct(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '，' | '；' | '：' | '！' | '？' | '、' | '”' | '’' | '）' | '》' | '」' | '』'
-    )
+    matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '、') || is_closer(c)
+}
+
+/// A closing quote or bracket.
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '）' | '》' | '」' | '』')
 }
 
 /// Where the bold part of a run-in heading's lead ends (`**…**` in Markdown, `lead` in a
@@ -908,11 +910,7 @@ pub fn run_in_bold_end(lead: &str) -> usize {
         return lead.len();
     };
     // the tail from its first character on; closers at its head stay bold when a mark follows
-    let closers = tail
-        .iter()
-        .rev()
-        .take_while(|(_, c)| matches!(c, '”' | '’' | '）' | '》' | '」' | '』'))
-        .count();
+    let closers = tail.iter().rev().take_while(|(_, c)| is_closer(*c)).count();
     match tail.iter().rev().nth(closers) {
         Some(&(after_closers, _)) if closers > 0 => after_closers,
         _ => start,

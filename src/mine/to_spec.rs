@@ -121,22 +121,22 @@ pub fn to_spec(speech: &Speech, fallback_title: &str) -> Spec {
     for b in &speech.bylines {
         match byline_date(b) {
             Some(d) if spec.date.is_none() => spec.date = Some(d),
-            _ if spec.speaker.is_none() && roles::is_speaker_line(b) => {
-                let (title, name) = roles::speaker_parts(b).unwrap_or_default();
-                spec.speaker_title = Some(title.trim_end().to_string());
-                spec.speaker = Some(name.to_string());
-            }
             _ if spec.speaker.is_none() => {
                 let inner = b
                     .trim()
                     .trim_start_matches(['（', '('])
                     .trim_end_matches(['）', ')', '：', ':']);
-                match inner.split_once('\u{3000}') {
-                    Some((title, name)) if !title.is_empty() && !name.is_empty() => {
+                // `副总裁孙晓红` runs office and name together; `（县委书记　张明）` spaces them
+                let split = roles::speaker_parts(b)
+                    .map(|(title, name)| (title.trim_end(), name))
+                    .or_else(|| inner.split_once('\u{3000}'))
+                    .filter(|(title, name)| !title.is_empty() && !name.is_empty());
+                match split {
+                    Some((title, name)) => {
                         spec.speaker_title = Some(title.to_string());
                         spec.speaker = Some(name.to_string());
                     }
-                    _ => spec.speaker = Some(inner.to_string()),
+                    None => spec.speaker = Some(inner.to_string()),
                 }
             }
             _ => opening.push(b.clone()),
