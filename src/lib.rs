@@ -1,6 +1,7 @@
 //! jianghua (讲话): drafts Chinese leadership speeches from a TOML spec, typesets them to
 //! GB/T 9704-2012, and mines sample speeches into specs and templates.
 
+mod builtin_toml;
 pub mod check;
 pub mod cli;
 pub mod commands;

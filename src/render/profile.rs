@@ -238,6 +238,9 @@ impl Profile {
     /// A built-in profile by name.
     pub fn builtin(name: &str) -> Option<Profile> {
         let source = Self::builtin_source(name)?;
+        if let Some(profile) = crate::builtin_toml::read(source) {
+            return Some(profile);
+        }
         let path = format!("<内置版式 {name}>");
         // Built-ins are checked by the tests; a broken one is a bug, not user input.
         Self::parse(source, Path::new(&path)).ok()

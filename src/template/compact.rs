@@ -1,6 +1,21 @@
-//! Template comments reduced before Handlebars compiles a template: the one rewrite of a
-//! template's text, shared by the render and by the build script that compiles the built-in
-//! templates ahead of time.
+//! Template comments reduced before Handlebars compiles a template (the one rewrite of a
+//! template's text) and the leading comment that holds the front matter found: shared by the
+//! render and by the build script that prepares the built-in templates ahead of time.
+
+const FRONT_OPEN: &str = "{{!--";
+const FRONT_CLOSE: &str = "--}}";
+
+/// The TOML text of a template's front matter (its leading `{{!-- … --}}` comment) and the
+/// byte offset where that text starts in `template`; `None` when the template has none.
+pub fn front_matter(template: &str) -> Option<(usize, &str)> {
+    let trimmed = template.trim_start();
+    let body = trimmed.strip_prefix(FRONT_OPEN)?;
+    let end = body.find(FRONT_CLOSE)?;
+    Some((
+        template.len() - trimmed.len() + FRONT_OPEN.len(),
+        &body[..end],
+    ))
+}
 
 /// The template as handed to Handlebars: every comment that ends its line (the leading one
 /// with the front matter, the notes above each block) reduced to an empty comment holding only

@@ -154,21 +154,15 @@ impl FrontMatter {
     }
 }
 
-const OPEN: &str = "{{!--";
-const CLOSE: &str = "--}}";
-
 impl FrontMatter {
     /// Reads the front matter at the top of a template; a template without one gets defaults.
     pub fn parse(template: &str, path: &Path) -> Result<Self> {
-        let trimmed = template.trim_start();
-        let Some(body) = trimmed.strip_prefix(OPEN) else {
+        let Some((body_offset, toml_text)) = super::compact::front_matter(template) else {
             return Ok(FrontMatter::default());
         };
-        let Some(end) = body.find(CLOSE) else {
-            return Ok(FrontMatter::default());
-        };
-        let toml_text = &body[..end];
-        let body_offset = template.len() - trimmed.len() + OPEN.len();
+        if let Some(front) = crate::builtin_toml::read(toml_text) {
+            return Ok(front);
+        }
         toml::from_str(toml_text).map_err(|e| {
             let err = SourceError::new(path, format!("模板开头的默认设置有误：{}", e.message()))
                 .help("开头注释里只能写 description、extends、numbering、enumeration、transition、salutation、closing-subject、[intro]、[phrases] 和 [vars]");

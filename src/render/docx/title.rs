@@ -153,7 +153,22 @@ fn tiers(chars: &[char]) -> Vec<Tier> {
     if text.len() < AUTOMATON_FROM {
         // a title of ordinary length: a substring search per word is cheaper than building
         // the automaton (which took a noticeable share of a whole run)
+        // a word can only occur where its first character does: a 256-bit filter of the
+        // title's characters skips most of the lexicon without setting up a search for it
+        let bit = |c: char| (c as usize & 0xff, 1u64 << (c as usize & 0x3f));
+        let mut present = [0u64; 4];
+        for &c in chars {
+            let (slot, mask) = bit(c);
+            present[slot >> 6] |= mask;
+        }
         for word in LEXICON {
+            let Some(first) = word.chars().next() else {
+                continue;
+            };
+            let (slot, mask) = bit(first);
+            if present[slot >> 6] & mask == 0 {
+                continue;
+            }
             for (at, _) in text.match_indices(word) {
                 mark(at, at + word.len());
             }
