@@ -748,3 +748,14 @@ fn a_lone_part_gets_no_word_that_promises_more() {
     let md = render(&spec_with("numbering = \"standard\"", 1, ""));
     assert!(md.contains("## 一、第1项工作"), "{md}");
 }
+
+#[test]
+fn a_heading_that_is_only_a_marker_keeps_its_words() {
+    // the numbering writes its own marker and drops the one typed before the words; a heading
+    // with no other words (`一是，`) keeps what it has instead of vanishing
+    let md = render(
+        "template = \"review\"\ntitle = \"测试\"\n[[parts]]\nheading = \"甲\"\n[[parts.sections]]\nheading = \"一是，\"\nparagraphs = [\"内容。\"]\n[[parts.sections]]\nheading = \"（2）乙\"\n",
+    );
+    assert!(md.contains("（一）一是"), "{md}");
+    assert!(md.contains("（二）乙"), "{md}");
+}

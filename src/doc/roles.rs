@@ -869,10 +869,11 @@ pub fn after_marker(form: Form, text: &str) -> String {
         .filter(|m| !matches!(m.form, Form::Shouxian | Form::Fangmian) && m.ordinal > 0)
         // an unnumbered heading or list item keeps whatever number its writer gave it
         .filter(|_| form != Form::Unnumbered);
-    let text = match typed {
-        Some(m) if !text[m.len..].trim().is_empty() => text[m.len..]
-            .trim_start_matches(['，', ',', '、', '：', ':', ' ', '\u{3000}'])
-            .to_string(),
+    // a heading that is nothing but its marker (`一是，`) keeps it: it has no other words
+    let rest = typed
+        .map(|m| text[m.len..].trim_start_matches(['，', ',', '、', '：', ':', ' ', '\u{3000}']));
+    let text = match rest {
+        Some(rest) if !super::punct::phrase(rest).is_empty() => rest.to_string(),
         _ => text.to_string(),
     };
     let (doubled, words_after): (char, &str) = match form {
