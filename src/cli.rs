@@ -1,6 +1,6 @@
 //! Command-line interface: the clap definitions of every subcommand (help text in Chinese).
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 
 /// 讲话稿起草工具：根据 TOML 要素文件生成领导讲话稿（Markdown / Word）。
@@ -15,22 +15,102 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Debug, Subcommand)]
+/// A subcommand with its arguments.
+#[derive(Debug)]
 pub enum Command {
-    /// 根据要素文件生成讲话稿 (render specs into drafts)
     Render(RenderArgs),
-    /// 生成某类讲话的要素文件样板，每个字段都有中文注释 (scaffold a spec)
     New(NewArgs),
-    /// 列出可用的讲话类型（模板） (list speech templates)
     Templates(TemplatesArgs),
-    /// 列出 Word 版式，或导出一个版式文件供修改 (list or eject layout profiles)
     Profiles(ProfilesArgs),
-    /// 从范文（.txt/.md/.docx）提取要素文件、提纲、模板或语料统计 (mine sample speeches)
     Mine(MineArgs),
-    /// 打开本地网页编辑器：左边写要素文件，右边看排好的 A4 页面 (local web editor)
     Serve(ServeArgs),
-    /// 检查讲话稿（.md/.txt/.docx/要素文件）中的占位符、计数、编号、标点和时长 (check drafts)
     Check(CheckArgs),
+}
+
+/// Adds a subcommand's arguments to its (so far empty) command, in Chinese.
+type AddArgs = fn(clap::Command) -> clap::Command;
+
+/// Every subcommand: its name, its line in `jianghua --help`, and how its arguments are added.
+/// They are added only to the subcommand being run (`clap::Command::defer`): building every
+/// subcommand took about a tenth of a one-speech render.
+const SUBCOMMANDS: &[(&str, &str, AddArgs)] = &[
+    (
+        "render",
+        "根据要素文件生成讲话稿 (render specs into drafts)",
+        |c| localize(RenderArgs::augment_args(c)),
+    ),
+    (
+        "new",
+        "生成某类讲话的要素文件样板，每个字段都有中文注释 (scaffold a spec)",
+        |c| localize(NewArgs::augment_args(c)),
+    ),
+    (
+        "templates",
+        "列出可用的讲话类型（模板） (list speech templates)",
+        |c| localize(TemplatesArgs::augment_args(c)),
+    ),
+    (
+        "profiles",
+        "列出 Word 版式，或导出一个版式文件供修改 (list or eject layout profiles)",
+        |c| localize(ProfilesArgs::augment_args(c)),
+    ),
+    (
+        "mine",
+        "从范文（.txt/.md/.docx）提取要素文件、提纲、模板或语料统计 (mine sample speeches)",
+        |c| localize(MineArgs::augment_args(c)),
+    ),
+    (
+        "serve",
+        "打开本地网页编辑器：左边写要素文件，右边看排好的 A4 页面 (local web editor)",
+        |c| localize(ServeArgs::augment_args(c)),
+    ),
+    (
+        "check",
+        "检查讲话稿（.md/.txt/.docx/要素文件）中的占位符、计数、编号、标点和时长 (check drafts)",
+        |c| localize(CheckArgs::augment_args(c)),
+    ),
+];
+
+impl Subcommand for Command {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        SUBCOMMANDS
+            .iter()
+            .fold(cmd, |cmd, &(name, about, add_args)| {
+                cmd.subcommand(clap::Command::new(name).about(about).defer(add_args))
+            })
+    }
+
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_subcommands(cmd)
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        SUBCOMMANDS.iter().any(|(n, _, _)| *n == name)
+    }
+}
+
+impl FromArgMatches for Command {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        use clap::error::ErrorKind;
+        let Some((name, sub)) = matches.subcommand() else {
+            return Err(clap::Error::new(ErrorKind::MissingSubcommand));
+        };
+        Ok(match name {
+            "render" => Command::Render(RenderArgs::from_arg_matches(sub)?),
+            "new" => Command::New(NewArgs::from_arg_matches(sub)?),
+            "templates" => Command::Templates(TemplatesArgs::from_arg_matches(sub)?),
+            "profiles" => Command::Profiles(ProfilesArgs::from_arg_matches(sub)?),
+            "mine" => Command::Mine(MineArgs::from_arg_matches(sub)?),
+            "serve" => Command::Serve(ServeArgs::from_arg_matches(sub)?),
+            "check" => Command::Check(CheckArgs::from_arg_matches(sub)?),
+            _ => return Err(clap::Error::new(ErrorKind::InvalidSubcommand)),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
 }
 
 #[derive(Debug, Args)]
@@ -99,7 +179,8 @@ pub struct TemplatesArgs {
     pub action: Option<TemplatesAction>,
 }
 
-/// What `jianghua templates` does besides listing.
+// What `jianghua templates` does besides listing (a `///` line here would become the help
+// text of `jianghua templates`).
 #[derive(Debug, Subcommand)]
 pub enum TemplatesAction {
     /// 显示一个模板的全文：默认设置、套话的几种说法、可改写的块 (print a template)
@@ -228,31 +309,51 @@ pub struct CheckArgs {
 const HELP_TEMPLATE: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
 
 /// The command line with every built-in text clap adds (headings, `--help`, `--version`)
-/// in Chinese.
+/// in Chinese. A subcommand's arguments are added when it is run (see `SUBCOMMANDS`).
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
-    localize(cmd)
+    let cmd = Cli::command()
+        .disable_help_subcommand(true)
+        .disable_version_flag(true);
+    // the subcommands get theirs when their arguments are added
+    localize_own(cmd).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help("显示版本号")
+            .help_heading("选项")
+            .display_order(usize::MAX),
+    )
 }
 
+/// Chinese headings and help flag for a command with its arguments and its subcommands.
 fn localize(cmd: clap::Command) -> clap::Command {
+    localize_own(cmd).mut_subcommands(localize)
+}
+
+/// Chinese headings and help flag for a command with its arguments.
+fn localize_own(cmd: clap::Command) -> clap::Command {
     cmd.help_template(HELP_TEMPLATE)
         .subcommand_help_heading("命令")
         .subcommand_value_name("命令")
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("显示帮助")
+                // last, after arguments a parent adds with `global = true`
+                .display_order(usize::MAX),
+        )
         .mut_args(|arg| {
-            let arg = match arg.get_id().as_str() {
-                "help" => arg.help("显示帮助").long_help("显示帮助"),
-                "version" => arg.help("显示版本号").long_help("显示版本号"),
-                _ => arg,
-            };
             if arg.is_positional() {
                 arg.help_heading("参数")
             } else {
                 arg.help_heading("选项")
             }
         })
-        .mut_subcommands(localize)
 }
 
 /// A clap parse error in Chinese, with the usage line and `--help` pointer (clap's own text is
