@@ -551,6 +551,20 @@ pub fn speaker_parts(text: &str) -> Option<(&str, &str)> {
     })
 }
 
+/// Where the speech title starts in a title line that names its speaker first
+/// (`国务委员兼外交部长钱其琛在……纪念会上的讲话`, `市委书记 张明：在……上的讲话`): the byte
+/// offset of the `在……` title, when what stands before it is an office and a name.
+pub fn speaker_before_title(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    if !has_title_ending(t) {
+        return None;
+    }
+    t.match_indices('在').map(|(at, _)| at).find(|&at| {
+        let speaker = t[..at].trim_end_matches(['：', ':', ' ', '\u{3000}']);
+        at > 0 && could_be_title(&t[at..]) && speaker_parts(speaker).is_some()
+    })
+}
+
 /// How many parts a transition sentence announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -921,6 +935,22 @@ pub fn run_in_bold_end(lead: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_speaker_named_before_the_title_is_split_off() {
+        let line = "县委副书记、县长刘建国在全县经济工作会议上的讲话";
+        let at = speaker_before_title(line).unwrap();
+        assert_eq!(&line[at..], "在全县经济工作会议上的讲话");
+        let line = "市委书记 张明：在全市作风建设大会上的讲话";
+        assert_eq!(
+            &line[speaker_before_title(line).unwrap()..],
+            "在全市作风建设大会上的讲话"
+        );
+        // no office and name before it, or no speech title: nothing to split
+        assert_eq!(speaker_before_title("在全县经济工作会议上的讲话"), None);
+        assert_eq!(speaker_before_title("全县在经济工作会议上的讲话"), None);
+        assert_eq!(speaker_before_title("县长刘建国在全县经济工作会议上"), None);
+    }
 
     fn m(text: &str) -> Option<(Form, u64, usize)> {
         heading_marker(text).map(|m| (m.form, m.ordinal, m.len))

@@ -152,7 +152,31 @@ pub fn is_noise_line(line: &str) -> bool {
     if has_iso_date(t) && t.chars().count() <= 40 && !t.contains('。') {
         return true;
     }
+    // a news dateline: a date and then its source ("2025年11月3日 县融媒体中心"); a date alone
+    // is the speech's own date line and stays
+    if let Some(rest) = after_cn_date(t)
+        && rest.starts_with([' ', '\u{3000}', '\u{a0}'])
+        && !rest.trim().is_empty()
+        && t.chars().count() <= 40
+        && !t.contains(['。', '，'])
+    {
+        return true;
+    }
     false
+}
+
+/// The text after a leading `2025年11月3日`, if the line starts with such a date.
+fn after_cn_date(t: &str) -> Option<&str> {
+    let year = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = t[year..].strip_prefix('年').filter(|_| year == 4)?;
+    let month = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = rest[month..]
+        .strip_prefix('月')
+        .filter(|_| (1..=2).contains(&month))?;
+    let day = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest[day..]
+        .strip_prefix('日')
+        .filter(|_| (1..=2).contains(&day))
 }
 
 fn has_iso_date(t: &str) -> bool {
@@ -330,7 +354,22 @@ pub fn normalize_line(line: &str, injected: &mut Vec<String>) -> String {
     } else {
         line.to_string()
     };
-    remove_injected(text, injected)
+    remove_injected(drop_note_mark(text), injected)
+}
+
+/// A short line (a title) without the reference mark that points to a note below it
+/// (`…构建新发展格局※`, `…讲话＊`).
+fn drop_note_mark(text: String) -> String {
+    let t = text.trim_end();
+    // one mark only: a run (`※※`) is a placeholder, kept and reported
+    let Some(bare) = t.strip_suffix(['※', '＊', '*']) else {
+        return text;
+    };
+    let short = t.len() <= 60 * 4 && t.chars().count() <= 60 && !t.contains('。');
+    if !short || !bare.ends_with(crate::doc::punct::is_han) {
+        return text;
+    }
+    bare.to_string()
 }
 
 /// The spaces, punctuation, leading marker and footnote steps of [`normalize_line`].
@@ -749,6 +788,30 @@ mod tests {
             "当前，区域之间的竞争越来越表现为营商环境的竞争，我们必须增强紧迫感，把优化营商环境作为一号工程来抓，以环境之优赢得发展之先，切实做到人人都是营商环境，事事关系发展大局。"
         );
         assert_eq!(lines[2], "一、认清形势");
+    }
+
+    #[test]
+    fn a_title_loses_its_note_mark() {
+        let mut injected = Vec::new();
+        assert_eq!(
+            normalize_line("坚定不移推进县域高质量发展※", &mut injected),
+            "坚定不移推进县域高质量发展"
+        );
+        // a run of marks is a placeholder, and a mark in running text stays
+        let placeholder = "关于做好※※工作的讲话※※";
+        assert_eq!(normalize_line(placeholder, &mut injected), placeholder);
+        let sentence = "我们要坚定不移推进高质量发展。※见附件";
+        assert_eq!(normalize_line(sentence, &mut injected), sentence);
+    }
+
+    #[test]
+    fn a_dateline_with_its_source_is_noise_and_a_date_alone_is_not() {
+        assert!(is_noise_line("2025年11月3日 县融媒体中心"));
+        assert!(!is_noise_line("2025年11月3日"));
+        assert!(!is_noise_line("（2025年11月3日）"));
+        assert!(!is_noise_line(
+            "2025年11月3日，县委召开常委会议，研究部署冬春农田水利建设。"
+        ));
     }
 
     #[test]

@@ -112,13 +112,15 @@ impl Mined {
 /// Mines decoded text: every speech it holds.
 pub fn mine_text(file: &Path, source: Source, text: &str) -> Vec<Mined> {
     let page = page::strip(text);
+    // a page without front matter may still show its headline above a dateline
+    let page_title = page.title.clone().or_else(|| page::headline(&page.text));
     let cleaned = clean::clean(&page.text);
     let (pieces, dropped) = split::split(cleaned.lines);
     let mut file_report = cleaned.report;
     file_report.removed_lines.extend(dropped);
     let mut out = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        let (found, removed) = locate::locate(piece.lines, page.title.as_deref());
+        let (found, removed) = locate::locate(piece.lines, page_title.as_deref());
         file_report.removed_lines.extend(removed);
         for (j, mut f) in found.into_iter().enumerate() {
             // a piece of a collection opens with its own title (`第2篇 …`, `…篇二`)

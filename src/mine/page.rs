@@ -75,6 +75,73 @@ fn front_matter(text: &str) -> (Option<String>, &str) {
     (None, text)
 }
 
+/// Labels that open a news page's dateline (`来源：新华社`, `发稿时间：2021/7/1`).
+const DATELINE_LABELS: &[&str] = &[
+    "来源",
+    "发稿时间",
+    "发布时间",
+    "发表时间",
+    "更新时间",
+    "时间：",
+    "时间:",
+    "稿源",
+    "日期：",
+    "日期:",
+    "作者：",
+    "作者:",
+    "编辑：",
+    "编辑:",
+];
+
+/// How far down a page its headline is looked for (lines).
+const HEADLINE_WITHIN: usize = 40;
+
+/// A news page's headline, for a page without front matter: the line right above the first
+/// dateline (a line that is a date, `2016-05-01 新华社`, or opens with `来源：`, `发稿时间：` …),
+/// without a column label (`时局 | 标题` → `标题`) or a closing exclamation mark. A breadcrumb, a sentence or a line of page
+/// chrome is no headline.
+pub fn headline(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(HEADLINE_WITHIN)
+        .collect();
+    let at = lines.iter().position(|l| is_dateline(l))?;
+    let line = *lines.get(at.checked_sub(1)?)?;
+    let line = match line.split_once(" | ").or_else(|| line.split_once('｜')) {
+        Some((label, rest)) if label.chars().count() <= 6 => rest.trim(),
+        _ => line,
+    };
+    let n = line.chars().count();
+    let sentence_inside = line
+        .trim_end_matches(['！', '!'])
+        .contains(['。', '！', '？', '；']);
+    let headline = (4..=60).contains(&n)
+        && !sentence_inside
+        && !line.contains(['>', '＞', '|', '【', '】'])
+        && !is_dateline(line)
+        && !super::clean::is_noise_line(line)
+        && !crate::doc::roles::is_salutation(line);
+    // a news headline's exclamation (`…隆重召开！`) is not part of a speech title
+    headline.then(|| line.trim_end_matches(['！', '!']).to_string())
+}
+
+/// A page's dateline: a short line that is a date or opens with a source or time label.
+fn is_dateline(line: &str) -> bool {
+    if line.chars().count() > 40 || line.contains('。') {
+        return false;
+    }
+    if DATELINE_LABELS.iter().any(|l| line.starts_with(l)) {
+        return true;
+    }
+    // a line that starts with a date: 2014年3月20日, 2016-05-01, 2021/7/1, 2021.7.1
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4
+        && line[4..].starts_with(['年', '-', '/', '.'])
+        && line[4..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+}
+
 /// The speech's own title inside a page title: `站名->标题——副题 | 站名` → `标题`.
 fn page_title(t: &str) -> String {
     let mut t = t;
@@ -169,6 +236,24 @@ fn inline(line: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_stands_above_the_dateline() {
+        let page = "网站首页\n新闻中心 > 要闻\n要闻 | 全县秋冬农田水利建设现场会召开！\n2025年11月3日 县融媒体中心\n11月3日，全县秋冬农田水利建设现场会召开，县长王林出席并讲话。\n";
+        assert_eq!(
+            headline(page).as_deref(),
+            Some("全县秋冬农田水利建设现场会召开")
+        );
+        let sourced = "县政府办公室\n在全县安全生产工作会议上的讲话\n来源：县政府网 发布时间：2025-11-03\n同志们：\n";
+        assert_eq!(
+            headline(sourced).as_deref(),
+            Some("在全县安全生产工作会议上的讲话")
+        );
+        // a breadcrumb, a sentence or no dateline at all: no headline
+        assert_eq!(headline("首页 > 要闻 > 会议\n2025-11-03\n"), None);
+        assert_eq!(headline("会议指出，要抓好落实。\n2025年11月3日\n"), None);
+        assert_eq!(headline("在全县工作会议上的讲话\n同志们：\n"), None);
+    }
 
     #[test]
     fn front_matter_comments_and_emphasis_go() {

@@ -73,7 +73,14 @@ pub fn segment(lines: &[String]) -> Speech {
     let mut speech = Speech::default();
     let mut i = 0;
     if lines.first().is_some_and(|l| roles::could_be_title(l)) {
-        speech.title = Some(lines[0].clone());
+        // a speaker named before the title (`……部长钱其琛在……上的讲话`) is a byline
+        match roles::speaker_before_title(&lines[0]) {
+            Some(at) => {
+                speech.title = Some(lines[0][at..].to_string());
+                speech.bylines.push(lines[0][..at].to_string());
+            }
+            None => speech.title = Some(lines[0].clone()),
+        }
         i = 1;
     }
     while i < lines.len() && roles::is_byline(&lines[i]) && i <= 3 {
