@@ -5,6 +5,7 @@
 # Runs twice: in target/ (disk) and in /dev/shm (tmpfs), since creating and renaming 1,000
 # files costs the disk's own time; each writing over the last run's files and into a new folder.
 #   scripts/bench-batch.sh [N=1000] [FORMAT=docx]
+#   BENCH_FRESH_EXT4=1 scripts/bench-batch.sh   (as root: also on a new ext4 file system)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
@@ -19,10 +20,26 @@ source scripts/bin.sh
 bin=$(jianghua_bin --release)
 [[ -x $bin ]] || { echo "error: build failed" >&2; exit 1; }
 bench_dirs bench-batch
+# BENCH_FRESH_EXT4=1 (as root): also a freshly made ext4 file system, loop-mounted. A disk
+# that earlier runs filled with recently deleted files makes ext4's inode allocator search
+# past them (kernel time), so the disk figure depends on the machine's history.
+if [[ ${BENCH_FRESH_EXT4:-} == 1 ]]; then
+    image=$(mktemp "$PWD/target/bench-batch-ext4.XXXXXX")
+    mnt=$(mktemp -d)
+    truncate -s 1G "$image" && mkfs.ext4 -q -F "$image" && mount -o loop "$image" "$mnt" || {
+        echo "error: could not make and mount an ext4 image (needs root and mkfs.ext4)" >&2
+        exit 1
+    }
+    dirs+=("$mnt/w")
+    mkdir "$mnt/w"
+    trap 'rm -rf "${dirs[@]}"; umount "$mnt"; rm -rf "$image" "$mnt"' EXIT
+fi
 examples=(examples/*.toml)
 echo "$n specs → $format; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for work in "${dirs[@]}"; do
     where=$([[ $work == /dev/shm/* ]] && echo "tmpfs" || echo "disk")
+    [[ ${mnt:-} && $work == "$mnt"/* ]] && where="fresh ext4"
+
     mkdir "$work/specs"
     for ((i = 0; i < n; i++)); do
         cp "${examples[i % ${#examples[@]}]}" "$work/specs/s$(printf %04d "$i").toml"
