@@ -27,57 +27,77 @@ pub enum Command {
     Check(CheckArgs),
 }
 
-/// Adds a subcommand's arguments to its (so far empty) command, in Chinese.
-type AddArgs = fn(clap::Command) -> clap::Command;
+/// One subcommand: its name, its line in `jianghua --help`, how its arguments are added and
+/// how they are read back.
+struct Sub {
+    name: &'static str,
+    about: &'static str,
+    add_args: fn(clap::Command) -> clap::Command,
+    read: fn(&ArgMatches) -> Result<Command, clap::Error>,
+}
 
-/// Every subcommand: its name, its line in `jianghua --help`, and how its arguments are added.
-/// They are added only to the subcommand being run (`clap::Command::defer`): building every
-/// subcommand took about a tenth of a one-speech render.
-const SUBCOMMANDS: &[(&str, &str, AddArgs)] = &[
-    (
-        "render",
-        "根据要素文件生成讲话稿 (render specs into drafts)",
-        |c| localize(RenderArgs::augment_args(c)),
-    ),
-    (
-        "new",
-        "生成某类讲话的要素文件样板，每个字段都有中文注释 (scaffold a spec)",
-        |c| localize(NewArgs::augment_args(c)),
-    ),
-    (
-        "templates",
-        "列出可用的讲话类型（模板） (list speech templates)",
-        |c| localize(TemplatesArgs::augment_args(c)),
-    ),
-    (
-        "profiles",
-        "列出 Word 版式，或导出一个版式文件供修改 (list or eject layout profiles)",
-        |c| localize(ProfilesArgs::augment_args(c)),
-    ),
-    (
-        "mine",
-        "从范文（.txt/.md/.docx）提取要素文件、提纲、模板或语料统计 (mine sample speeches)",
-        |c| localize(MineArgs::augment_args(c)),
-    ),
-    (
-        "serve",
-        "打开本地网页编辑器：左边写要素文件，右边看排好的 A4 页面 (local web editor)",
-        |c| localize(ServeArgs::augment_args(c)),
-    ),
-    (
-        "check",
-        "检查讲话稿（.md/.txt/.docx/要素文件）中的占位符、计数、编号、标点和时长 (check drafts)",
-        |c| localize(CheckArgs::augment_args(c)),
-    ),
+/// A subcommand's arguments added to its (so far empty) command, in Chinese.
+fn add<A: Args>(cmd: clap::Command) -> clap::Command {
+    localize(A::augment_args(cmd))
+}
+
+/// Every subcommand. The arguments are added only to the subcommand being run
+/// (`clap::Command::defer`): building every subcommand took about a tenth of a one-speech
+/// render.
+const SUBCOMMANDS: &[Sub] = &[
+    Sub {
+        name: "render",
+        about: "根据要素文件生成讲话稿 (render specs into drafts)",
+        add_args: add::<RenderArgs>,
+        read: |m| Ok(Command::Render(RenderArgs::from_arg_matches(m)?)),
+    },
+    Sub {
+        name: "new",
+        about: "生成某类讲话的要素文件样板，每个字段都有中文注释 (scaffold a spec)",
+        add_args: add::<NewArgs>,
+        read: |m| Ok(Command::New(NewArgs::from_arg_matches(m)?)),
+    },
+    Sub {
+        name: "templates",
+        about: "列出可用的讲话类型（模板） (list speech templates)",
+        add_args: add::<TemplatesArgs>,
+        read: |m| Ok(Command::Templates(TemplatesArgs::from_arg_matches(m)?)),
+    },
+    Sub {
+        name: "profiles",
+        about: "列出 Word 版式，或导出一个版式文件供修改 (list or eject layout profiles)",
+        add_args: add::<ProfilesArgs>,
+        read: |m| Ok(Command::Profiles(ProfilesArgs::from_arg_matches(m)?)),
+    },
+    Sub {
+        name: "mine",
+        about: "从范文（.txt/.md/.docx）提取要素文件、提纲、模板或语料统计 (mine sample speeches)",
+        add_args: add::<MineArgs>,
+        read: |m| Ok(Command::Mine(MineArgs::from_arg_matches(m)?)),
+    },
+    Sub {
+        name: "serve",
+        about: "打开本地网页编辑器：左边写要素文件，右边看排好的 A4 页面 (local web editor)",
+        add_args: add::<ServeArgs>,
+        read: |m| Ok(Command::Serve(ServeArgs::from_arg_matches(m)?)),
+    },
+    Sub {
+        name: "check",
+        about: "检查讲话稿（.md/.txt/.docx/要素文件）中的占位符、计数、编号、标点和时长 (check drafts)",
+        add_args: add::<CheckArgs>,
+        read: |m| Ok(Command::Check(CheckArgs::from_arg_matches(m)?)),
+    },
 ];
 
 impl Subcommand for Command {
     fn augment_subcommands(cmd: clap::Command) -> clap::Command {
-        SUBCOMMANDS
-            .iter()
-            .fold(cmd, |cmd, &(name, about, add_args)| {
-                cmd.subcommand(clap::Command::new(name).about(about).defer(add_args))
-            })
+        SUBCOMMANDS.iter().fold(cmd, |cmd, sub| {
+            cmd.subcommand(
+                clap::Command::new(sub.name)
+                    .about(sub.about)
+                    .defer(sub.add_args),
+            )
+        })
     }
 
     fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
@@ -85,26 +105,20 @@ impl Subcommand for Command {
     }
 
     fn has_subcommand(name: &str) -> bool {
-        SUBCOMMANDS.iter().any(|(n, _, _)| *n == name)
+        SUBCOMMANDS.iter().any(|sub| sub.name == name)
     }
 }
 
 impl FromArgMatches for Command {
     fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
         use clap::error::ErrorKind;
-        let Some((name, sub)) = matches.subcommand() else {
+        let Some((name, args)) = matches.subcommand() else {
             return Err(clap::Error::new(ErrorKind::MissingSubcommand));
         };
-        Ok(match name {
-            "render" => Command::Render(RenderArgs::from_arg_matches(sub)?),
-            "new" => Command::New(NewArgs::from_arg_matches(sub)?),
-            "templates" => Command::Templates(TemplatesArgs::from_arg_matches(sub)?),
-            "profiles" => Command::Profiles(ProfilesArgs::from_arg_matches(sub)?),
-            "mine" => Command::Mine(MineArgs::from_arg_matches(sub)?),
-            "serve" => Command::Serve(ServeArgs::from_arg_matches(sub)?),
-            "check" => Command::Check(CheckArgs::from_arg_matches(sub)?),
-            _ => return Err(clap::Error::new(ErrorKind::InvalidSubcommand)),
-        })
+        match SUBCOMMANDS.iter().find(|sub| sub.name == name) {
+            Some(sub) => (sub.read)(args),
+            None => Err(clap::Error::new(ErrorKind::InvalidSubcommand)),
+        }
     }
 
     fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
